@@ -1,0 +1,2 @@
+//! The terminal interface: state, actions, effects, update and the runtime.
+pub mod runtime;

@@ -1,0 +1,245 @@
+//! The command line: argument parsing, the process edge (one error report, exit codes) and headless
+//! commands. With no command, the terminal interface opens.
+//!
+//! Exit codes: 0 success; 1 a failure (database, files, permissions); 2 wrong usage; 3 input refused
+//! (an import with invalid rows — nothing was written).
+
+mod commands;
+mod error;
+pub mod output;
+
+pub use error::CliError;
+
+use crate::config::{self, Sources};
+use crate::domain::user::{Capability, Username};
+use crate::i18n::{Lang, Localize};
+use crate::identity;
+use crate::store::{OpenMode, Store};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use output::Format;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tilik",
+    version,
+    about = "Evaluasi pelatihan ASN — evaluating training for civil servants"
+)]
+pub struct Cli {
+    /// Database file (else $TILIK_DB, else the config file, else tilik.db in your data folder)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Interface language: id (Bahasa Indonesia) or en (English)
+    #[arg(long, global = true, value_name = "id|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("{s}: use id or en"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create or migrate the database (the account running it becomes admin of a new one)
+    Init {
+        /// Fill a new database with realistic Palembang demo data
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Open tilik on a demo database, creating it first when missing
+    Demo,
+    /// Training programs
+    #[command(subcommand)]
+    Program(ProgramCommand),
+    /// Participants (ASN)
+    #[command(subcommand)]
+    Participant(ParticipantCommand),
+    /// OPDs (units)
+    #[command(subcommand)]
+    Opd(OpdCommand),
+    /// Import files (CSV or XLSX)
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgramCommand {
+    /// Add a program
+    Add {
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        /// latsar, pkp, pka, pkn, teknis, fungsional, seminar, lainnya
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: String,
+        /// Start date (YYYY-MM-DD or DD/MM/YYYY)
+        #[arg(long)]
+        start: String,
+        /// End date (YYYY-MM-DD or DD/MM/YYYY)
+        #[arg(long)]
+        end: String,
+        /// Jam pelajaran (45 minutes each)
+        #[arg(long, allow_hyphen_values = true)]
+        jp: String,
+        #[arg(long)]
+        provider: Option<String>,
+        #[arg(long)]
+        location: Option<String>,
+        /// klasikal, e_learning, blended, coaching, mentoring, magang, benchmarking, lainnya
+        #[arg(long, default_value = "klasikal")]
+        mode: String,
+        #[arg(long)]
+        quota: Option<String>,
+        /// direncanakan, berjalan, selesai, dievaluasi
+        #[arg(long, default_value = "direncanakan")]
+        status: String,
+    },
+    /// List programs
+    List {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        #[arg(long)]
+        year: Option<i32>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ParticipantCommand {
+    /// List participants (everyone, or one program's roster)
+    List {
+        #[arg(long, value_name = "CODE")]
+        program: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OpdCommand {
+    /// List OPDs
+    List {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Participants: nip,nama,jabatan,golongan,unit (CSV or XLSX); all or nothing
+    Participants {
+        file: PathBuf,
+        /// Also enroll everyone in this program
+        #[arg(long, value_name = "CODE")]
+        program: Option<String>,
+    },
+}
+
+/// What every command needs to know about its run.
+pub struct Context {
+    pub lang: Lang,
+    pub db: PathBuf,
+    pub user: Username,
+    pub enforced: bool,
+    pub today: NaiveDate,
+}
+
+impl Context {
+    /// Opens the database for a user registered in it with the capability needed (None: any active user).
+    pub fn open(&self, need: Option<Capability>) -> Result<Store, CliError> {
+        let store = Store::open(&self.db, self.user.clone(), OpenMode::Existing)?;
+        authorize(&store, &self.user, need)?;
+        Ok(store)
+    }
+}
+
+/// Checks that `user` may use the database, and do `need`.
+pub fn authorize(store: &Store, user: &Username, need: Option<Capability>) -> Result<(), CliError> {
+    let found = store
+        .user_named(user.as_str())?
+        .ok_or_else(|| CliError::NotRegistered(user.clone()))?;
+    if !found.active {
+        return Err(CliError::Disabled(user.clone()));
+    }
+    if let Some(cap) = need
+        && !found.role.can(cap)
+    {
+        return Err(CliError::Forbidden {
+            user: user.clone(),
+            role: found.role,
+        });
+    }
+    Ok(())
+}
+
+/// The process entry point.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let enforced = identity::is_enforced();
+    let env = |name: &str| std::env::var(name).ok();
+    let system = config::read(std::path::Path::new(config::SYSTEM_CONFIG));
+    let user_config = if enforced {
+        Ok(config::Config::default())
+    } else {
+        config::user_config_path().map_or(Ok(config::Config::default()), |p| config::read(&p))
+    };
+    let configured_lang = system
+        .as_ref()
+        .ok()
+        .and_then(|c| c.lang.clone())
+        .or_else(|| user_config.as_ref().ok().and_then(|c| c.lang.clone()))
+        .and_then(|l| Lang::parse(&l));
+    let lang = cli
+        .lang
+        .or_else(|| {
+            let from_env = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .any(|v| env(v).is_some_and(|s| Lang::parse(&s).is_some()));
+            from_env.then(|| Lang::from_locale(env))
+        })
+        .or(configured_lang)
+        .unwrap_or_default();
+    match run(cli, lang, enforced, system, user_config) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("tilik: {}", e.localize(lang));
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run(
+    cli: Cli,
+    lang: Lang,
+    enforced: bool,
+    system: Result<config::Config, config::ConfigError>,
+    user_config: Result<config::Config, config::ConfigError>,
+) -> Result<ExitCode, CliError> {
+    let system = system?;
+    let user_config = user_config?;
+    let db = config::database_path(&Sources {
+        flag: cli.db.as_deref(),
+        env: std::env::var_os("TILIK_DB").map(PathBuf::from),
+        system: &system,
+        user: &user_config,
+        enforced,
+    })?;
+    let ctx = Context {
+        lang,
+        db,
+        user: identity::current_user()?,
+        enforced,
+        today: chrono::Local::now().date_naive(),
+    };
+    commands::dispatch(&ctx, cli.command)
+}

@@ -1,0 +1,911 @@
+//! Realistic demo data for Palembang: OPDs of the city, ASN with valid NIPs and supervisors, and training
+//! programs of different kinds with objectives, costs and enrollments. Deterministic: the same data on every
+//! run, so screenshots and guides stay true.
+
+use crate::domain::asn::AsnInput;
+use crate::domain::enrollment::Completion;
+use crate::domain::golongan::Golongan;
+use crate::domain::ids::{AsnId, OpdId, ProgramId};
+use crate::domain::jabatan::{Jabatan, JabatanLevel};
+use crate::domain::name::PersonName;
+use crate::domain::nip::{EmployeeKind, Nip};
+use crate::domain::opd::{OpdInput, OpdKind};
+use crate::domain::program::{
+    Accreditation, CostCategory, LearningMode, ProgramCode, ProgramInput, ProgramStatus,
+    ProgramType,
+};
+use crate::store::{Result, Store, Tx, asn, enrollment, opd, program};
+use chrono::NaiveDate;
+use rusqlite::params;
+
+/// What the demo put in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub opds: usize,
+    pub asn: usize,
+    pub programs: usize,
+    pub enrollments: usize,
+}
+
+/// A small deterministic generator (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `lo..=hi`.
+    fn range(&mut self, lo: u32, hi: u32) -> u32 {
+        let span = u64::from(hi.saturating_sub(lo)) + 1;
+        lo + u32::try_from(self.next() % span).unwrap_or(0)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        let i = usize::try_from(self.next() % items.len().max(1) as u64).unwrap_or(0);
+        &items[i.min(items.len().saturating_sub(1))]
+    }
+
+    fn chance(&mut self, percent: u32) -> bool {
+        self.range(1, 100) <= percent
+    }
+}
+
+const OPDS: &[(&str, &str, OpdKind, &str)] = &[
+    (
+        "SETDA",
+        "Sekretariat Daerah",
+        OpdKind::Sekretariat,
+        "Sekretaris Daerah",
+    ),
+    (
+        "BKPSDM",
+        "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+        OpdKind::Badan,
+        "Kepala Badan",
+    ),
+    ("DINKES", "Dinas Kesehatan", OpdKind::Dinas, "Kepala Dinas"),
+    ("DISDIK", "Dinas Pendidikan", OpdKind::Dinas, "Kepala Dinas"),
+    (
+        "DISDUKCAPIL",
+        "Dinas Kependudukan dan Pencatatan Sipil",
+        OpdKind::Dinas,
+        "Kepala Dinas",
+    ),
+    (
+        "DPMPTSP",
+        "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+        OpdKind::Dinas,
+        "Kepala Dinas",
+    ),
+    (
+        "DISHUB",
+        "Dinas Perhubungan",
+        OpdKind::Dinas,
+        "Kepala Dinas",
+    ),
+    (
+        "BAPENDA",
+        "Badan Pendapatan Daerah",
+        OpdKind::Badan,
+        "Kepala Badan",
+    ),
+    (
+        "INSP",
+        "Inspektorat Daerah",
+        OpdKind::Inspektorat,
+        "Inspektur",
+    ),
+    (
+        "KEC-IB1",
+        "Kecamatan Ilir Barat I",
+        OpdKind::Kecamatan,
+        "Camat",
+    ),
+    (
+        "KEC-SU1",
+        "Kecamatan Seberang Ulu I",
+        OpdKind::Kecamatan,
+        "Camat",
+    ),
+    ("KEC-SKR", "Kecamatan Sukarami", OpdKind::Kecamatan, "Camat"),
+];
+
+const MALE: &[&str] = &[
+    "Ahmad", "Muhammad", "Rizky", "Andi", "Budi", "Hendra", "Agus", "Dedi", "Fajar", "Irfan",
+    "Yudi", "Arief", "Rahmat", "Taufik", "Eko", "Bayu", "Dimas", "Fikri", "Hadi", "Ilham", "Reza",
+    "Sandi", "Wahyu", "Zulkifli", "Iqbal", "Firdaus", "Yusuf", "Darmawan",
+];
+const FEMALE: &[&str] = &[
+    "Siti",
+    "Nurul",
+    "Dewi",
+    "Rina",
+    "Fitri",
+    "Yuliana",
+    "Ratna",
+    "Sri",
+    "Wulan",
+    "Indah",
+    "Rika",
+    "Maya",
+    "Desi",
+    "Eka",
+    "Anisa",
+    "Putri",
+    "Sari",
+    "Kartika",
+    "Melati",
+    "Nurhayati",
+    "Yanti",
+    "Meilani",
+    "Lia",
+];
+const FAMILY: &[&str] = &[
+    "Saputra",
+    "Hidayat",
+    "Pratama",
+    "Wijaya",
+    "Kurniawan",
+    "Syahputra",
+    "Nugroho",
+    "Santoso",
+    "Firmansyah",
+    "Ramadhan",
+    "Kusuma",
+    "Siregar",
+    "Harahap",
+    "Nasution",
+    "Effendi",
+    "Hasibuan",
+    "Gunawan",
+    "Setiawan",
+    "Susanto",
+    "Rachman",
+    "Hamzah",
+    "Azhari",
+    "Yusuf",
+    "Rasyid",
+];
+const FEMALE_FAMILY: &[&str] = &[
+    "Rahmawati",
+    "Lestari",
+    "Susanti",
+    "Handayani",
+    "Permatasari",
+    "Wulandari",
+    "Safitri",
+    "Anggraini",
+    "Puspita",
+    "Maharani",
+    "Novianti",
+    "Febriani",
+];
+const DEGREES: &[&str] = &[
+    "S.E.", "S.Kom.", "S.H.", "S.Sos.", "S.AP.", "S.T.", "S.Pd.", "S.Ak.", "A.Md.", "S.IP.",
+];
+const MASTERS: &[&str] = &["M.Si.", "M.M.", "M.AP.", "M.Kes.", "M.H.", "M.T."];
+
+/// One person to create, before ids exist.
+struct Person {
+    input: AsnInput,
+    opd: usize,
+    level: Tier,
+    supervisor: Option<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tier {
+    Head,
+    Administrator,
+    Pengawas,
+    Staff,
+    Cpns,
+}
+
+fn nip(rng: &mut Rng, birth_year: i32, tmt_year: i32, female: bool, seq: u32) -> Option<Nip> {
+    let month = rng.range(1, 12);
+    let day = rng.range(1, 28);
+    let tmt_month = rng.range(1, 12);
+    let text = format!(
+        "{birth_year:04}{month:02}{day:02}{tmt_year:04}{tmt_month:02}{}{seq:03}",
+        if female { 2 } else { 1 }
+    );
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30)?;
+    Nip::parse(&text, EmployeeKind::Pns, today).ok()
+}
+
+fn person(rng: &mut Rng, tier: Tier, opd: usize, seq: u32, head_title: &str) -> Option<Person> {
+    let female = rng.chance(48);
+    let given = if female {
+        rng.pick(FEMALE)
+    } else {
+        rng.pick(MALE)
+    };
+    let family = if female && rng.chance(60) {
+        rng.pick(FEMALE_FAMILY)
+    } else {
+        rng.pick(FAMILY)
+    };
+    let (birth, tmt, gol, title, level, front, back): (
+        i32,
+        i32,
+        Golongan,
+        String,
+        Option<JabatanLevel>,
+        &str,
+        String,
+    ) = match tier {
+        Tier::Head => {
+            let b = i32::try_from(rng.range(1966, 1975)).ok()?;
+            let g = *rng.pick(&[Golongan::IVB, Golongan::IVC]);
+            let front = if rng.chance(30) { "Dr." } else { "" };
+            (
+                b,
+                b + 24,
+                g,
+                head_title.to_string(),
+                None,
+                front,
+                format!("{}, {}", rng.pick(DEGREES), rng.pick(MASTERS)),
+            )
+        }
+        Tier::Administrator => {
+            let b = i32::try_from(rng.range(1970, 1980)).ok()?;
+            let t = *rng.pick(&[
+                "Sekretaris",
+                "Kepala Bidang Pelayanan",
+                "Kepala Bidang Program",
+                "Kepala Bagian Umum",
+            ]);
+            let title = if head_title == "Camat" {
+                "Sekretaris Camat".to_string()
+            } else {
+                t.to_string()
+            };
+            (
+                b,
+                b + 25,
+                Golongan::IVA,
+                title,
+                None,
+                "",
+                format!("{}, {}", rng.pick(DEGREES), rng.pick(MASTERS)),
+            )
+        }
+        Tier::Pengawas => {
+            let b = i32::try_from(rng.range(1975, 1987)).ok()?;
+            let title = if head_title == "Camat" {
+                rng.pick(&[
+                    "Lurah",
+                    "Kepala Seksi Pelayanan Umum",
+                    "Kepala Seksi Pemerintahan",
+                ])
+                .to_string()
+            } else {
+                rng.pick(&[
+                    "Kepala Seksi Pelayanan",
+                    "Kepala Sub Bagian Umum dan Kepegawaian",
+                    "Kepala Seksi Data dan Informasi",
+                    "Kepala Sub Bagian Keuangan",
+                ])
+                .to_string()
+            };
+            let g = *rng.pick(&[Golongan::IIIC, Golongan::IIID]);
+            (b, b + 24, g, title, None, "", rng.pick(DEGREES).to_string())
+        }
+        Tier::Staff => {
+            let b = i32::try_from(rng.range(1978, 1997)).ok()?;
+            let (title, g) = *rng.pick(&[
+                ("Pengadministrasi Umum", Golongan::IIB),
+                ("Pengolah Data Pelayanan", Golongan::IIC),
+                ("Pengelola Layanan Kependudukan", Golongan::IIIA),
+                ("Analis Kebijakan Ahli Pertama", Golongan::IIIB),
+                ("Pranata Komputer Ahli Pertama", Golongan::IIIA),
+                ("Pranata Komputer Terampil", Golongan::IIC),
+                (
+                    "Analis Sumber Daya Manusia Aparatur Ahli Muda",
+                    Golongan::IIIC,
+                ),
+                ("Arsiparis Terampil", Golongan::IID),
+                ("Bendahara", Golongan::IIIA),
+                ("Pengelola Pengaduan Masyarakat", Golongan::IIIA),
+            ]);
+            let back = if g >= Golongan::IIIA {
+                rng.pick(DEGREES).to_string()
+            } else {
+                String::new()
+            };
+            (
+                b,
+                b + i32::try_from(rng.range(20, 26)).ok()?,
+                g,
+                title.to_string(),
+                None,
+                "",
+                back,
+            )
+        }
+        Tier::Cpns => {
+            let b = i32::try_from(rng.range(1996, 2002)).ok()?;
+            let title = rng.pick(&[
+                "Analis Kebijakan Ahli Pertama",
+                "Pranata Komputer Ahli Pertama",
+                "Penata Kelola Sistem dan Teknologi Informasi",
+                "Analis Keuangan Pusat dan Daerah Ahli Pertama",
+            ]);
+            (
+                b,
+                2025,
+                Golongan::IIIA,
+                title.to_string(),
+                None,
+                "",
+                rng.pick(DEGREES).to_string(),
+            )
+        }
+    };
+    let tmt = tmt.clamp(birth + 19, 2025);
+    let nip = nip(rng, birth, tmt, female, seq)?;
+    let name = PersonName::new(front, &format!("{given} {family}"), &back).ok()?;
+    let level = level.or_else(|| crate::domain::jabatan::classify(&title));
+    Some(Person {
+        input: AsnInput {
+            nip,
+            kind: EmployeeKind::Pns,
+            name,
+            jabatan: Jabatan { title, level },
+            golongan: Some(gol),
+            opd: None,
+            atasan: None,
+            phone: format!("08{:02}{:08}", rng.range(11, 99), rng.range(0, 99_999_999)),
+            email: String::new(),
+        },
+        opd,
+        level: tier,
+        supervisor: None,
+    })
+}
+
+/// The organisation: per OPD a head, two administrators, four pengawas and staff, plus new CPNS.
+fn people(rng: &mut Rng, total: usize) -> Vec<Person> {
+    let mut out: Vec<Person> = Vec::with_capacity(total);
+    let per_opd = total.saturating_sub(24) / OPDS.len();
+    let mut seq = 1u32;
+    let mut next_seq = || {
+        seq = seq % 999 + 1;
+        seq
+    };
+    for (o, (_, _, _, head_title)) in OPDS.iter().enumerate() {
+        let start = out.len();
+        let mut add = |tier, supervisor: Option<usize>, rng: &mut Rng, out: &mut Vec<Person>| {
+            if let Some(mut p) = person(rng, tier, o, next_seq(), head_title) {
+                p.supervisor = supervisor;
+                out.push(p);
+            }
+        };
+        add(Tier::Head, None, rng, &mut out);
+        let head = start;
+        for _ in 0..2 {
+            add(Tier::Administrator, Some(head), rng, &mut out);
+        }
+        let admins: Vec<usize> = (start + 1..out.len()).collect();
+        for i in 0..4 {
+            add(
+                Tier::Pengawas,
+                admins.get(i % admins.len().max(1)).copied(),
+                rng,
+                &mut out,
+            );
+        }
+        let pengawas: Vec<usize> = (start + 3..out.len()).collect();
+        for i in 0..per_opd.saturating_sub(7) {
+            add(
+                Tier::Staff,
+                pengawas.get(i % pengawas.len().max(1)).copied(),
+                rng,
+                &mut out,
+            );
+        }
+    }
+    // New CPNS of the 2025 intake, spread over the OPDs, for Latsar.
+    let mut o = 0;
+    while out.len() < total {
+        let supervisor = out
+            .iter()
+            .position(|p| p.opd == o && p.level == Tier::Pengawas);
+        if let Some(mut p) = person(rng, Tier::Cpns, o, next_seq(), "") {
+            p.supervisor = supervisor;
+            out.push(p);
+        }
+        o = (o + 1) % OPDS.len();
+    }
+    out
+}
+
+struct DemoProgram {
+    code: &'static str,
+    name: &'static str,
+    kind: ProgramType,
+    mode: LearningMode,
+    competency: &'static str,
+    provider: &'static str,
+    accreditation: Accreditation,
+    location: &'static str,
+    start: (i32, u32, u32),
+    end: (i32, u32, u32),
+    jp: u32,
+    quota: u32,
+    status: ProgramStatus,
+    objectives: &'static [(&'static str, &'static [&'static str])],
+    costs: &'static [(CostCategory, &'static str, i64)],
+    /// Who takes part: people of these tiers in these OPD codes (empty: any OPD), at most `quota`.
+    tiers: &'static [Tier],
+    opds: &'static [&'static str],
+}
+
+const BPSDM: &str = "BPSDM Provinsi Sumatera Selatan";
+const BKPSDM: &str = "BKPSDM Kota Palembang";
+
+const PROGRAMS: &[DemoProgram] = &[
+    DemoProgram {
+        code: "KOM-2026-01",
+        name: "Pelatihan Komunikasi dan Penanganan Pengaduan Masyarakat",
+        kind: ProgramType::Teknis,
+        mode: LearningMode::Klasikal,
+        competency: "Komunikasi pelayanan",
+        provider: BPSDM,
+        accreditation: Accreditation::A,
+        location: "Gedung BPSDM Sumsel, Jl. Demang Lebar Daun, Palembang",
+        start: (2026, 3, 9),
+        end: (2026, 3, 12),
+        jp: 32,
+        quota: 30,
+        status: ProgramStatus::Selesai,
+        objectives: &[
+            (
+                "Peserta menangani pengaduan masyarakat sesuai SOP",
+                &[
+                    "Menyapa dan memperkenalkan diri kepada pelapor",
+                    "Mendengarkan tanpa memotong pembicaraan",
+                    "Mengulang pokok pengaduan untuk memastikan pemahaman",
+                    "Mencatat pengaduan pada buku/aplikasi register",
+                ],
+            ),
+            (
+                "Peserta memberi kepastian tindak lanjut kepada pelapor",
+                &[
+                    "Menjelaskan prosedur penyelesaian",
+                    "Menyampaikan jangka waktu penyelesaian",
+                    "Menghubungi kembali pelapor setelah pengaduan selesai",
+                ],
+            ),
+        ],
+        costs: &[
+            (
+                CostCategory::Honorarium,
+                "Honor widyaiswara 32 JP",
+                16_000_000,
+            ),
+            (
+                CostCategory::Konsumsi,
+                "Konsumsi 30 orang × 4 hari",
+                12_600_000,
+            ),
+            (CostCategory::Bahan, "Modul dan ATK", 3_000_000),
+            (
+                CostCategory::WaktuPeserta,
+                "Gaji peserta selama 4 hari",
+                36_000_000,
+            ),
+        ],
+        tiers: &[Tier::Staff, Tier::Pengawas],
+        opds: &[
+            "DISDUKCAPIL",
+            "DPMPTSP",
+            "KEC-IB1",
+            "KEC-SU1",
+            "KEC-SKR",
+            "DINKES",
+        ],
+    },
+    DemoProgram {
+        code: "MWK-2026-01",
+        name: "Pelatihan Manajemen Waktu dan Produktivitas Kerja",
+        kind: ProgramType::Teknis,
+        mode: LearningMode::Klasikal,
+        competency: "Manajemen diri",
+        provider: BKPSDM,
+        accreditation: Accreditation::B,
+        location: "Aula BKPSDM Kota Palembang",
+        start: (2026, 4, 13),
+        end: (2026, 4, 15),
+        jp: 24,
+        quota: 28,
+        status: ProgramStatus::Selesai,
+        objectives: &[
+            (
+                "Peserta merencanakan dan memprioritaskan pekerjaan harian",
+                &[
+                    "Menyusun rencana kerja harian setiap pagi",
+                    "Mendahulukan permintaan yang mendesak dan penting",
+                ],
+            ),
+            (
+                "Peserta menyelesaikan tugas tepat waktu",
+                &[
+                    "Menyelesaikan tugas sebelum tenggat",
+                    "Melaporkan keterlambatan lebih awal kepada atasan",
+                ],
+            ),
+        ],
+        costs: &[
+            (CostCategory::Honorarium, "Honor narasumber", 9_600_000),
+            (
+                CostCategory::Konsumsi,
+                "Konsumsi 28 orang × 3 hari",
+                8_400_000,
+            ),
+            (
+                CostCategory::WaktuPeserta,
+                "Gaji peserta selama 3 hari",
+                25_200_000,
+            ),
+        ],
+        tiers: &[Tier::Staff, Tier::Pengawas],
+        opds: &["BAPENDA", "DISHUB", "SETDA", "DISDIK", "BKPSDM"],
+    },
+    DemoProgram {
+        code: "PPP-2026-01",
+        name: "Pelatihan Pelayanan Publik Prima",
+        kind: ProgramType::Teknis,
+        mode: LearningMode::Blended,
+        competency: "Pelayanan publik",
+        provider: BPSDM,
+        accreditation: Accreditation::A,
+        location: "Hotel Aryaduta Palembang",
+        start: (2026, 5, 18),
+        end: (2026, 5, 21),
+        jp: 30,
+        quota: 30,
+        status: ProgramStatus::Dievaluasi,
+        objectives: &[
+            (
+                "Peserta menerapkan standar pelayanan di loket",
+                &[
+                    "Melayani sesuai maklumat dan standar pelayanan",
+                    "Memberi informasi persyaratan secara lengkap dan jelas",
+                    "Menjaga sikap ramah dan sopan kepada semua pengguna layanan",
+                ],
+            ),
+            (
+                "Peserta memperbaiki layanan berdasarkan survei kepuasan (IKM)",
+                &[
+                    "Membaca hasil IKM unit kerjanya",
+                    "Mengusulkan satu perbaikan layanan",
+                ],
+            ),
+        ],
+        costs: &[
+            (CostCategory::Honorarium, "Honor widyaiswara", 15_000_000),
+            (
+                CostCategory::Akomodasi,
+                "Penginapan 30 orang × 3 malam",
+                27_000_000,
+            ),
+            (CostCategory::Konsumsi, "Paket rapat fullboard", 18_000_000),
+            (
+                CostCategory::WaktuPeserta,
+                "Gaji peserta selama 4 hari",
+                36_000_000,
+            ),
+        ],
+        tiers: &[Tier::Staff],
+        opds: &[
+            "DISDUKCAPIL",
+            "DPMPTSP",
+            "DINKES",
+            "KEC-IB1",
+            "KEC-SKR",
+            "BAPENDA",
+        ],
+    },
+    DemoProgram {
+        code: "PKP-2026-01",
+        name: "Pelatihan Kepemimpinan Pengawas Angkatan I",
+        kind: ProgramType::Pkp,
+        mode: LearningMode::Blended,
+        competency: "Kepemimpinan",
+        provider: "PPSDM Kemendagri Regional Bukittinggi",
+        accreditation: Accreditation::A,
+        location: "Palembang dan tempat kerja peserta",
+        start: (2026, 6, 2),
+        end: (2026, 9, 25),
+        jp: 491,
+        quota: 24,
+        status: ProgramStatus::Selesai,
+        objectives: &[
+            (
+                "Peserta memimpin pelaksanaan kegiatan unitnya",
+                &[
+                    "Mendelegasikan tugas dengan jelas",
+                    "Memberi umpan balik kepada staf",
+                    "Memimpin rapat sampai menghasilkan keputusan",
+                ],
+            ),
+            (
+                "Peserta menuntaskan aksi perubahan di unit kerjanya",
+                &[
+                    "Menyusun rancangan aksi perubahan bersama mentor",
+                    "Melaksanakan tahapan jangka pendek tepat waktu",
+                ],
+            ),
+        ],
+        costs: &[
+            (
+                CostCategory::Honorarium,
+                "Biaya pelatihan per peserta (kontribusi)",
+                240_000_000,
+            ),
+            (
+                CostCategory::Transport,
+                "Perjalanan dinas klasikal",
+                36_000_000,
+            ),
+            (
+                CostCategory::WaktuPeserta,
+                "Gaji peserta selama tahap klasikal",
+                72_000_000,
+            ),
+        ],
+        tiers: &[Tier::Pengawas],
+        opds: &[],
+    },
+    DemoProgram {
+        code: "LATSAR-2026-01",
+        name: "Pelatihan Dasar CPNS Golongan III Angkatan 1",
+        kind: ProgramType::Latsar,
+        mode: LearningMode::Blended,
+        competency: "Nilai dasar ASN BerAKHLAK",
+        provider: BPSDM,
+        accreditation: Accreditation::A,
+        location: "BPSDM Sumsel dan tempat kerja (aktualisasi)",
+        start: (2026, 7, 6),
+        end: (2026, 10, 16),
+        jp: 510,
+        quota: 40,
+        status: ProgramStatus::Selesai,
+        objectives: &[(
+            "Peserta mengaktualisasikan nilai BerAKHLAK di tempat kerja",
+            &[
+                "Menyelesaikan rancangan aktualisasi bersama mentor",
+                "Menerapkan nilai berorientasi pelayanan dalam tugas harian",
+            ],
+        )],
+        costs: &[
+            (
+                CostCategory::Honorarium,
+                "Biaya pelatihan (kontribusi)",
+                180_000_000,
+            ),
+            (
+                CostCategory::WaktuPeserta,
+                "Gaji peserta selama tahap klasikal",
+                60_000_000,
+            ),
+        ],
+        tiers: &[Tier::Cpns],
+        opds: &[],
+    },
+    DemoProgram {
+        code: "PRAKOM-2026-01",
+        name: "Pelatihan Fungsional Pranata Komputer Ahli Pertama",
+        kind: ProgramType::Fungsional,
+        mode: LearningMode::ELearning,
+        competency: "Teknologi informasi",
+        provider: BKPSDM,
+        accreditation: Accreditation::B,
+        location: "Daring (LMS BKPSDM)",
+        start: (2026, 12, 7),
+        end: (2026, 12, 11),
+        jp: 40,
+        quota: 20,
+        status: ProgramStatus::Direncanakan,
+        objectives: &[(
+            "Peserta mengelola layanan TI unit kerjanya",
+            &[
+                "Mencatat dan menyelesaikan permintaan layanan TI",
+                "Membuat cadangan data secara berkala",
+            ],
+        )],
+        costs: &[(
+            CostCategory::Honorarium,
+            "Honor fasilitator daring",
+            8_000_000,
+        )],
+        tiers: &[Tier::Staff, Tier::Cpns],
+        opds: &[],
+    },
+    DemoProgram {
+        code: "TND-2025-01",
+        name: "Bimbingan Teknis Tata Naskah Dinas Elektronik",
+        kind: ProgramType::Seminar,
+        mode: LearningMode::Klasikal,
+        competency: "Administrasi perkantoran",
+        provider: BKPSDM,
+        accreditation: Accreditation::B,
+        location: "Ruang Rapat Setda Kota Palembang",
+        start: (2025, 10, 20),
+        end: (2025, 10, 21),
+        jp: 16,
+        quota: 25,
+        status: ProgramStatus::Dievaluasi,
+        objectives: &[(
+            "Peserta menyusun naskah dinas elektronik sesuai pedoman",
+            &[
+                "Memakai format surat dinas yang benar",
+                "Mengirim naskah melalui aplikasi TNDE",
+            ],
+        )],
+        costs: &[
+            (CostCategory::Honorarium, "Honor narasumber", 4_000_000),
+            (
+                CostCategory::Konsumsi,
+                "Konsumsi 25 orang × 2 hari",
+                5_000_000,
+            ),
+        ],
+        tiers: &[Tier::Staff],
+        opds: &["SETDA", "BKPSDM", "INSP", "DISHUB"],
+    },
+];
+
+fn date(ymd: (i32, u32, u32)) -> NaiveDate {
+    NaiveDate::from_ymd_opt(ymd.0, ymd.1, ymd.2).unwrap_or_default()
+}
+
+/// Fills an empty database with the demo organisation and programs (200 ASN).
+pub fn fill(store: &mut Store, _today: NaiveDate) -> Result<DemoSummary> {
+    fill_with(store, 200)
+}
+
+/// The demo with `total` ASN.
+pub fn fill_with(store: &mut Store, total: usize) -> Result<DemoSummary> {
+    let mut rng = Rng(0x7111_4b00 ^ total as u64);
+    let people = people(&mut rng, total);
+    store.write(|tx| {
+        let mut summary = DemoSummary::default();
+        let mut opd_ids: Vec<OpdId> = Vec::new();
+        for (code, name, kind, _) in OPDS {
+            opd_ids.push(opd::insert_opd(
+                tx,
+                &OpdInput {
+                    code: (*code).to_string(),
+                    name: (*name).to_string(),
+                    kind: *kind,
+                    valid_from: NaiveDate::from_ymd_opt(2017, 1, 1),
+                    valid_to: None,
+                },
+            )?);
+        }
+        // A predecessor that no longer exists, to show effective dates.
+        opd::insert_opd(
+            tx,
+            &OpdInput {
+                code: "DISPENDA".into(),
+                name: "Dinas Pendapatan Daerah".into(),
+                kind: OpdKind::Dinas,
+                valid_from: NaiveDate::from_ymd_opt(2008, 1, 1),
+                valid_to: NaiveDate::from_ymd_opt(2016, 12, 31),
+            },
+        )?;
+        summary.opds = opd_ids.len() + 1;
+        let mut ids: Vec<AsnId> = Vec::with_capacity(people.len());
+        for p in &people {
+            let mut input = p.input.clone();
+            input.opd = opd_ids.get(p.opd).copied();
+            input.atasan = p.supervisor.and_then(|s| ids.get(s).copied());
+            ids.push(asn::insert_asn(tx, &input)?);
+        }
+        summary.asn = ids.len();
+        for prog in PROGRAMS {
+            let id = insert_demo_program(tx, prog)?;
+            summary.programs += 1;
+            summary.enrollments += enroll_demo(tx, &mut rng, prog, id, &people, &ids)?;
+        }
+        Ok(summary)
+    })
+}
+
+fn insert_demo_program(tx: &Tx<'_>, prog: &DemoProgram) -> Result<ProgramId> {
+    let input = ProgramInput {
+        code: ProgramCode::parse(prog.code).map_err(|_| crate::store::StoreError::Corrupt)?,
+        name: prog.name.to_string(),
+        kind: prog.kind,
+        mode: prog.mode,
+        competency: prog.competency.to_string(),
+        provider: prog.provider.to_string(),
+        accreditation: prog.accreditation,
+        location: prog.location.to_string(),
+        start: date(prog.start),
+        end: date(prog.end),
+        jp: prog.jp,
+        quota: Some(prog.quota),
+        status: prog.status,
+    };
+    let id = program::insert_program(tx, &input)?;
+    for (objective, behaviours) in prog.objectives {
+        let oid = program::insert_objective(tx, id, objective)?;
+        for b in *behaviours {
+            program::insert_behaviour(tx, oid, b)?;
+        }
+    }
+    for (category, description, amount) in prog.costs {
+        program::insert_cost_line(tx, id, *category, description, *amount)?;
+    }
+    Ok(id)
+}
+
+fn enroll_demo(
+    tx: &Tx<'_>,
+    rng: &mut Rng,
+    prog: &DemoProgram,
+    id: ProgramId,
+    people: &[Person],
+    ids: &[AsnId],
+) -> Result<usize> {
+    let finished = matches!(
+        prog.status,
+        ProgramStatus::Selesai | ProgramStatus::Dievaluasi
+    );
+    let eligible: Vec<usize> = people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| prog.tiers.contains(&p.level))
+        .filter(|(_, p)| {
+            prog.opds.is_empty() || OPDS.get(p.opd).is_some_and(|o| prog.opds.contains(&o.0))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let quota = usize::try_from(prog.quota).unwrap_or(0);
+    // Take every k-th eligible person, starting at a random offset, so programs mix OPDs.
+    let step = (eligible.len() / quota.max(1)).max(1);
+    let offset = usize::try_from(rng.range(0, u32::try_from(step).unwrap_or(1).saturating_sub(1)))
+        .unwrap_or(0);
+    let chosen: Vec<usize> = eligible
+        .iter()
+        .skip(offset)
+        .step_by(step)
+        .take(quota)
+        .copied()
+        .collect();
+    for (n, person) in chosen.iter().enumerate() {
+        let Some(asn) = ids.get(*person) else {
+            continue;
+        };
+        let eid = enrollment::insert_enrollment(tx, id, *asn)?;
+        if !finished {
+            continue;
+        }
+        let (attendance, completion) =
+            match (n * 7 + usize::try_from(rng.range(0, 6)).unwrap_or(0)) % 23 {
+                0 => (35, Completion::MengundurkanDiri),
+                1 => (72, Completion::TidakLulus),
+                _ => (rng.range(88, 100), Completion::Lulus),
+            };
+        let certificate = if completion == Completion::Lulus {
+            format!("{}/{:03}/{}", prog.code, n + 1, prog.end.0)
+        } else {
+            String::new()
+        };
+        tx.execute(
+            "UPDATE enrollment SET attendance = ?1, completion = ?2, certificate_no = ?3 WHERE id = ?4",
+            params![attendance, completion.code(), certificate, eid.0],
+        )?;
+    }
+    Ok(chosen.len())
+}

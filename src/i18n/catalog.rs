@@ -1,0 +1,200 @@
+//! Every sentence tilik says, in Bahasa Indonesia and English. Add new entries next to their neighbours.
+
+use super::Lang;
+
+macro_rules! catalog {
+    ($($key:ident => $id:literal, $en:literal;)*) => {
+        /// A catalog entry.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub const fn text(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::Id => match self { $(Msg::$key => $id),* },
+                    Lang::En => match self { $(Msg::$key => $en),* },
+                }
+            }
+        }
+    };
+}
+
+catalog! {
+    // ── Enumerations ─────────────────────────────────────────────────────────
+    OpdKindSekretariat => "Sekretariat", "Secretariat";
+    OpdKindInspektorat => "Inspektorat", "Inspectorate";
+    OpdKindDinas => "Dinas", "Agency (dinas)";
+    OpdKindBadan => "Badan", "Board (badan)";
+    OpdKindKantor => "Kantor", "Office (kantor)";
+    OpdKindKecamatan => "Kecamatan", "District (kecamatan)";
+    OpdKindKelurahan => "Kelurahan", "Ward (kelurahan)";
+    OpdKindRsud => "RSUD", "Regional hospital";
+    OpdKindSatuan => "Satuan", "Unit (satuan)";
+    OpdKindLainnya => "Lainnya", "Other";
+
+    TypeLatsar => "Latsar CPNS", "Latsar CPNS";
+    TypePkp => "PKP", "PKP (supervisors)";
+    TypePka => "PKA", "PKA (administrators)";
+    TypePkn => "PKN II", "PKN II (senior leaders)";
+    TypeTeknis => "Teknis", "Technical";
+    TypeFungsional => "Fungsional", "Functional";
+    TypeSeminar => "Seminar/Lokakarya", "Seminar/Workshop";
+    TypeLainnya => "Lainnya", "Other";
+
+    ModeKlasikal => "Klasikal", "Classroom";
+    ModeELearning => "E-learning", "E-learning";
+    ModeBlended => "Blended", "Blended";
+    ModeCoaching => "Coaching", "Coaching";
+    ModeMentoring => "Mentoring", "Mentoring";
+    ModeMagang => "Magang", "Internship";
+    ModeBenchmarking => "Benchmarking", "Benchmarking";
+    ModeLainnya => "Nonklasikal lain", "Other non-classical";
+
+    StatusDirencanakan => "Direncanakan", "Planned";
+    StatusBerjalan => "Berjalan", "Running";
+    StatusSelesai => "Selesai", "Finished";
+    StatusDievaluasi => "Dievaluasi", "Evaluated";
+
+    AccreditationUnknown => "Tidak diketahui", "Unknown";
+    AccreditationA => "A (Sangat Baik)", "A (Very good)";
+    AccreditationB => "B (Baik)", "B (Good)";
+    AccreditationC => "C (Cukup)", "C (Adequate)";
+    AccreditationNone => "Belum terakreditasi", "Not accredited";
+
+    CostHonorarium => "Honorarium", "Fees";
+    CostAkomodasi => "Akomodasi", "Accommodation";
+    CostKonsumsi => "Konsumsi", "Meals";
+    CostTransport => "Transportasi", "Transport";
+    CostBahan => "Bahan/ATK", "Materials";
+    CostSewa => "Sewa tempat/alat", "Venue/equipment";
+    CostWaktuPeserta => "Waktu peserta", "Participants' time";
+    CostLainnya => "Lainnya", "Other";
+
+    CompletionLulus => "Lulus", "Passed";
+    CompletionTidakLulus => "Tidak lulus", "Failed";
+    CompletionMundur => "Mengundurkan diri", "Withdrew";
+
+    GenderMale => "Laki-laki", "Male";
+    GenderFemale => "Perempuan", "Female";
+    KindPns => "PNS", "PNS (civil servant)";
+    KindPppk => "PPPK", "PPPK (contract)";
+
+    RoleAdmin => "Admin", "Admin";
+    RoleEvaluator => "Evaluator", "Evaluator";
+    RoleOperator => "Operator", "Operator";
+    RoleVerifier => "Verifikator", "Verifier";
+    RoleViewer => "Pembaca", "Viewer";
+
+    EntityOpd => "OPD", "OPD";
+    EntityAsn => "Pegawai", "Employee";
+    EntityProgram => "Program", "Program";
+    EntityProvider => "Penyelenggara", "Provider";
+    EntityEnrollment => "Peserta program", "Enrollment";
+    EntityObjective => "Tujuan", "Objective";
+    EntityBehaviour => "Perilaku", "Behaviour";
+    EntityCostLine => "Biaya", "Cost line";
+    EntityUser => "Pengguna", "User";
+
+    // ── Field problems ───────────────────────────────────────────────────────
+    NipEmpty => "NIP wajib diisi", "NIP is required";
+    NipLength => "NIP harus 18 digit (terisi {0})", "NIP must have 18 digits (got {0})";
+    NipNotDigits => "NIP hanya boleh berisi angka (karakter ke-{0} bukan angka)", "NIP may contain digits only (character {0} is not a digit)";
+    NipBirthDate => "digit 1–8 NIP bukan tanggal lahir yang ada", "NIP digits 1–8 are not a real birth date";
+    NipBirthFuture => "tanggal lahir pada NIP belum terjadi", "the birth date in the NIP is in the future";
+    NipTmtMonth => "bulan TMT CPNS pada NIP (digit 13–14) tidak valid: {0}", "the TMT CPNS month in the NIP (digits 13–14) is invalid: {0}";
+    NipTmtBeforeAdult => "TMT CPNS pada NIP sebelum usia 18 tahun", "the TMT CPNS in the NIP is before age 18";
+    NipGender => "digit ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan), bukan {0}", "NIP digit 15 must be 1 (male) or 2 (female), not {0}";
+    NipSequence => "nomor urut NIP (digit 16–18) tidak boleh 000", "the NIP sequence number (digits 16–18) cannot be 000";
+    ProblemRequired => "wajib diisi", "is required";
+    ProblemTooLong => "terlalu panjang (paling banyak {0} karakter)", "is too long (at most {0} characters)";
+    ProblemGolongan => "golongan tidak dikenal: {0} (contoh: III/a)", "unknown golongan: {0} (e.g. III/a)";
+    ProblemDate => "bukan tanggal yang valid (dd/mm/yyyy)", "is not a valid date (dd/mm/yyyy)";
+    ProblemEndBeforeStart => "tanggal selesai sebelum tanggal mulai", "the end date is before the start date";
+    ProblemNumber => "harus berupa angka", "must be a number";
+    ProblemRange => "harus antara {0} dan {1}", "must be between {0} and {1}";
+    ProblemDecimals => "paling banyak {0} angka desimal", "at most {0} decimals";
+    ProblemCode => "hanya huruf, angka dan - _ . /", "letters, digits and - _ . / only";
+    ProblemDuplicateInFile => "NIP ganda dalam berkas (sudah ada di baris {0})", "duplicate NIP in the file (already on line {0})";
+    ProblemUnknownChoice => "pilihan tidak dikenal: {0}", "unknown choice: {0}";
+    ProblemLossyNumber => "NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang; format kolom sebagai Teks lalu ketik ulang", "the NIP was stored by Excel as a number and lost its last digits; format the column as Text and type it again";
+    ProblemEmail => "bukan alamat email yang valid", "is not a valid e-mail address";
+    ProblemSelfSupervisor => "seseorang tidak dapat menjadi atasan dirinya sendiri", "a person cannot be their own supervisor";
+
+    // ── Errors at the edge ───────────────────────────────────────────────────
+    ErrIdentity => "tidak dapat mengenali akun pengguna: {0}", "cannot identify the user account: {0}";
+    ErrNotRegistered => "akun {0} belum terdaftar di tilik; minta admin menjalankan: tilik user add {0} --role operator", "account {0} is not a tilik user; ask the admin to run: tilik user add {0} --role operator";
+    ErrDisabled => "akun {0} dinonaktifkan; hubungi admin", "account {0} is disabled; contact the admin";
+    ErrForbidden => "akun {0} (peran {1}) tidak berwenang melakukan ini", "account {0} (role {1}) is not allowed to do this";
+    ErrForbiddenShort => "Anda tidak berwenang melakukan ini", "you are not allowed to do this";
+    ErrUnknownProgram => "program dengan kode {0} tidak ada", "there is no program with code {0}";
+    ErrRefused => "tidak ada yang disimpan; {0} masalah:", "nothing was saved; {0} problem(s):";
+    ErrNotEmpty => "basis data sudah berisi data; data demo hanya untuk basis data baru", "the database already holds data; demo data is for new databases only";
+    ErrOutput => "gagal menulis keluaran: {0}", "cannot write output: {0}";
+    ErrTerminal => "terminal bermasalah: {0}", "terminal problem: {0}";
+    ErrProgramExists => "program dengan kode {0} sudah ada", "a program with code {0} already exists";
+    ErrUnknownAtasan => "atasan dengan NIP {0} tidak ada di berkas maupun di basis data", "no supervisor with NIP {0} in the file or the database";
+    ErrDbMissing => "basis data {0} belum ada; admin membuatnya dengan: tilik init", "database {0} does not exist; the admin creates it with: tilik init";
+    ErrDbCannotOpen => "tidak dapat membuka basis data {0}: {1}", "cannot open database {0}: {1}";
+    ErrDbCannotCreateFolder => "tidak dapat membuat folder {0}: {1}", "cannot create folder {0}: {1}";
+    ErrDbCorrupt => "berkas ini bukan basis data tilik atau rusak; pulihkan dari cadangan (lihat docs/deploy.md)", "the file is not a tilik database or is damaged; restore a backup (see docs/deploy.md)";
+    ErrDbTooNew => "basis data dibuat oleh tilik yang lebih baru (skema {0}, versi ini {1}); perbarui tilik", "the database was made by a newer tilik (schema {0}, this one {1}); upgrade tilik";
+    ErrSqliteTooOld => "SQLite {0} terlalu lama; tilik memerlukan {1} atau lebih baru", "SQLite {0} is too old; tilik needs {1} or newer";
+    ErrDbBusy => "basis data terlalu lama sibuk dipakai pengguna lain; coba lagi", "the database stayed busy with other users too long; try again";
+    ErrDbReadOnly => "basis data hanya bisa dibaca (izin berkas); tidak ada yang disimpan", "the database is read-only (file permissions); nothing was saved";
+    ErrDiskFull => "disk penuh; tidak ada yang disimpan. Hubungi admin", "the disk is full; nothing was saved. Contact the admin";
+    ErrConflict => "{0} ini baru saja diubah oleh {1} ({2}); perubahan Anda belum disimpan", "this {0} was just changed by {1} ({2}); your changes are not saved";
+    ErrDuplicate => "{0} {1} sudah ada", "{0} {1} already exists";
+    ErrNotFound => "{0} {1} tidak ditemukan (mungkin sudah dihapus)", "{0} {1} not found (perhaps deleted)";
+    ErrInUse => "{0} ini masih dipakai data lain sehingga tidak dapat dihapus", "this {0} is still in use and cannot be deleted";
+    ErrDb => "kesalahan basis data: {0}", "database error: {0}";
+    ErrConfigRead => "tidak dapat membaca {0}: {1}", "cannot read {0}: {1}";
+    ErrConfigParse => "{0} tidak valid: {1}", "{0} is not valid: {1}";
+    ErrConfigNoDb => "basis data belum diatur di {0} (baris db = \"…\")", "no database is configured in {0} (line db = \"…\")";
+    ErrPathNotAllowed => "--db dan TILIK_DB tidak berlaku pada instalasi server; basis data diatur admin di /etc/tilik/config.toml", "--db and TILIK_DB do not apply on a server installation; the admin sets the database in /etc/tilik/config.toml";
+    ErrNoHome => "tidak ada folder rumah untuk menyimpan basis data; gunakan --db", "no home folder to keep the database in; use --db";
+    ErrFileOpen => "tidak dapat membuka {0}: {1}", "cannot open {0}: {1}";
+    ErrFileEmpty => "berkas kosong", "the file is empty";
+    ErrFileType => "jenis berkas tidak didukung; simpan sebagai CSV atau XLSX", "unsupported file type; save it as CSV or XLSX";
+    ErrCsv => "berkas CSV rusak di baris {0}: {1}", "the CSV file is broken at line {0}: {1}";
+    ErrXlsx => "berkas XLSX tidak dapat dibaca: {0}", "cannot read the XLSX file: {0}";
+    ErrDuplicateColumn => "kolom {0} muncul dua kali", "column {0} appears twice";
+
+    // ── CLI ──────────────────────────────────────────────────────────────────
+    CliBadChoice => "{0} {1} tidak dikenal; pilih salah satu: {2}", "{0} {1} is not known; choose one of: {2}";
+    CliFieldError => "{0}: {1}", "{0}: {1}";
+    RowError => "baris {0}, kolom {1}: {2}", "line {0}, column {1}: {2}";
+    WarnUnknownColumns => "kolom berikut tidak dikenal dan diabaikan: {0}", "these columns are not known and were ignored: {0}";
+    ImportedParticipants => "{0} pegawai baru, {1} diperbarui, {2} tidak berubah; {3} didaftarkan ke program", "{0} new employees, {1} updated, {2} unchanged; {3} enrolled in the program";
+    ImportedNewOpds => "OPD baru dibuat: {0}", "new OPDs created: {0}";
+    ProgramAdded => "program {0} ({1}) ditambahkan", "program {0} ({1}) added";
+    InitCreated => "basis data {0} dibuat (skema {1}); {2} adalah admin", "database {0} created (schema {1}); {2} is admin";
+    InitMigrated => "basis data {0} siap (skema {1})", "database {0} is ready (schema {1})";
+    DemoFilled => "data demo: {0} OPD, {1} pegawai, {2} program, {3} peserta", "demo data: {0} OPDs, {1} employees, {2} programs, {3} enrollments";
+
+    ColCode => "Kode", "Code";
+    ColName => "Nama", "Name";
+    ColType => "Jenis", "Type";
+    ColMode => "Bentuk", "Mode";
+    ColProvider => "Penyelenggara", "Provider";
+    ColLocation => "Tempat", "Location";
+    ColStart => "Mulai", "Start";
+    ColEnd => "Selesai", "End";
+    ColJp => "JP", "JP";
+    ColQuota => "Kuota", "Quota";
+    ColStatus => "Status", "Status";
+    ColParticipants => "Peserta", "Participants";
+    ColNip => "NIP", "NIP";
+    ColJabatan => "Jabatan", "Position";
+    ColGolongan => "Gol.", "Grade";
+    ColUnit => "Unit/OPD", "Unit/OPD";
+    ColKind => "Jenis", "Kind";
+    ColAtasanNip => "NIP atasan", "Supervisor NIP";
+    ColAttendance => "Hadir %", "Attend. %";
+    ColCompletion => "Kelulusan", "Completion";
+    ColCertificate => "No. sertifikat", "Certificate no.";
+    ColValidFrom => "Berlaku sejak", "Valid from";
+    ColValidTo => "Berlaku sampai", "Valid to";
+    ColAsnCount => "Pegawai", "Employees";
+}

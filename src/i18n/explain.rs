@@ -1,0 +1,178 @@
+//! How errors from every layer read, in the user's language. The words are catalog entries.
+
+use super::{Lang, Localize, Msg};
+use crate::config::ConfigError;
+use crate::domain::name::NameError;
+use crate::domain::nip::NipError;
+use crate::domain::problem::Problem;
+use crate::domain::user::Role;
+use crate::import::table::ReadError;
+use crate::store::{Entity, StoreError};
+
+/// Numbers as people read them: no trailing `.0`, decimal comma in Indonesian.
+pub fn number(v: f64, lang: Lang) -> String {
+    let s = if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    };
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+impl Localize for NipError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            NipError::Empty => Msg::NipEmpty.text(lang).to_string(),
+            NipError::Length { got } => Msg::NipLength.fill(lang, &[got]),
+            NipError::NotDigits { position } => Msg::NipNotDigits.fill(lang, &[position]),
+            NipError::BirthDate => Msg::NipBirthDate.text(lang).to_string(),
+            NipError::BirthInFuture => Msg::NipBirthFuture.text(lang).to_string(),
+            NipError::TmtMonth { month } => Msg::NipTmtMonth.fill(lang, &[month]),
+            NipError::TmtBeforeAdult => Msg::NipTmtBeforeAdult.text(lang).to_string(),
+            NipError::Gender { digit } => Msg::NipGender.fill(lang, &[digit]),
+            NipError::Sequence => Msg::NipSequence.text(lang).to_string(),
+        }
+    }
+}
+
+impl Localize for NameError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            NameError::Empty => Msg::ProblemRequired.text(lang).to_string(),
+            NameError::TooLong { max } => Msg::ProblemTooLong.fill(lang, &[max]),
+        }
+    }
+}
+
+impl Localize for Problem {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Problem::Required => Msg::ProblemRequired.text(lang).to_string(),
+            Problem::TooLong { max } => Msg::ProblemTooLong.fill(lang, &[max]),
+            Problem::Nip(e) => e.localize(lang),
+            Problem::Name(e) => e.localize(lang),
+            Problem::UnknownGolongan(g) => Msg::ProblemGolongan.fill(lang, &[g]),
+            Problem::Date => Msg::ProblemDate.text(lang).to_string(),
+            Problem::EndBeforeStart => Msg::ProblemEndBeforeStart.text(lang).to_string(),
+            Problem::Number => Msg::ProblemNumber.text(lang).to_string(),
+            Problem::Range { min, max } => {
+                Msg::ProblemRange.fill(lang, &[&number(*min, lang), &number(*max, lang)])
+            }
+            Problem::Decimals { max } => Msg::ProblemDecimals.fill(lang, &[max]),
+            Problem::Code => Msg::ProblemCode.text(lang).to_string(),
+            Problem::DuplicateInFile { first_line } => {
+                Msg::ProblemDuplicateInFile.fill(lang, &[first_line])
+            }
+            Problem::UnknownProgram(code) => Msg::ErrUnknownProgram.fill(lang, &[code]),
+            Problem::UnknownChoice(v) => Msg::ProblemUnknownChoice.fill(lang, &[v]),
+            Problem::LossyNumber => Msg::ProblemLossyNumber.text(lang).to_string(),
+            Problem::Email => Msg::ProblemEmail.text(lang).to_string(),
+            Problem::SelfSupervisor => Msg::ProblemSelfSupervisor.text(lang).to_string(),
+        }
+    }
+}
+
+impl Role {
+    pub fn label(self) -> Msg {
+        match self {
+            Role::Admin => Msg::RoleAdmin,
+            Role::Evaluator => Msg::RoleEvaluator,
+            Role::Operator => Msg::RoleOperator,
+            Role::Verifier => Msg::RoleVerifier,
+            Role::Viewer => Msg::RoleViewer,
+        }
+    }
+}
+
+impl Entity {
+    pub fn label(self) -> Msg {
+        match self {
+            Entity::Opd => Msg::EntityOpd,
+            Entity::Asn => Msg::EntityAsn,
+            Entity::Program => Msg::EntityProgram,
+            Entity::Provider => Msg::EntityProvider,
+            Entity::Enrollment => Msg::EntityEnrollment,
+            Entity::Objective => Msg::EntityObjective,
+            Entity::Behaviour => Msg::EntityBehaviour,
+            Entity::CostLine => Msg::EntityCostLine,
+            Entity::User => Msg::EntityUser,
+        }
+    }
+}
+
+impl Localize for StoreError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            StoreError::Missing(p) => Msg::ErrDbMissing.fill(lang, &[&p.display()]),
+            StoreError::CannotOpen { path, source } => {
+                Msg::ErrDbCannotOpen.fill(lang, &[&path.display(), source])
+            }
+            StoreError::CannotCreateFolder { path, source } => {
+                Msg::ErrDbCannotCreateFolder.fill(lang, &[&path.display(), source])
+            }
+            StoreError::Corrupt => Msg::ErrDbCorrupt.text(lang).to_string(),
+            StoreError::TooNew { found, supported } => {
+                Msg::ErrDbTooNew.fill(lang, &[found, supported])
+            }
+            StoreError::SqliteTooOld { found, needed } => {
+                Msg::ErrSqliteTooOld.fill(lang, &[found, needed])
+            }
+            StoreError::Busy => Msg::ErrDbBusy.text(lang).to_string(),
+            StoreError::ReadOnly => Msg::ErrDbReadOnly.text(lang).to_string(),
+            StoreError::DiskFull => Msg::ErrDiskFull.text(lang).to_string(),
+            StoreError::Conflict { entity, by, at, .. } => Msg::ErrConflict.fill(
+                lang,
+                &[&entity.label().text(lang), by, &crate::text::visible(at)],
+            ),
+            StoreError::Duplicate { entity, key } => Msg::ErrDuplicate.fill(
+                lang,
+                &[&entity.label().text(lang), &crate::text::visible(key)],
+            ),
+            StoreError::NotFound { entity, key } => Msg::ErrNotFound.fill(
+                lang,
+                &[&entity.label().text(lang), &crate::text::visible(key)],
+            ),
+            StoreError::InUse { entity, .. } => {
+                Msg::ErrInUse.fill(lang, &[&entity.label().text(lang)])
+            }
+            StoreError::Forbidden => Msg::ErrForbiddenShort.text(lang).to_string(),
+            StoreError::Sqlite(e) => Msg::ErrDb.fill(lang, &[e]),
+        }
+    }
+}
+
+impl Localize for ConfigError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            ConfigError::Read { path, source } => {
+                Msg::ErrConfigRead.fill(lang, &[&path.display(), source])
+            }
+            ConfigError::Parse { path, message } => {
+                Msg::ErrConfigParse.fill(lang, &[&path.display(), message])
+            }
+            ConfigError::NotConfigured(path) => Msg::ErrConfigNoDb.fill(lang, &[&path.display()]),
+            ConfigError::PathNotAllowed => Msg::ErrPathNotAllowed.text(lang).to_string(),
+            ConfigError::NoHome => Msg::ErrNoHome.text(lang).to_string(),
+        }
+    }
+}
+
+impl Localize for ReadError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            ReadError::Open { path, source } => {
+                Msg::ErrFileOpen.fill(lang, &[&path.display(), source])
+            }
+            ReadError::Empty => Msg::ErrFileEmpty.text(lang).to_string(),
+            ReadError::UnsupportedType => Msg::ErrFileType.text(lang).to_string(),
+            ReadError::Csv { line, message } => Msg::ErrCsv.fill(lang, &[line, message]),
+            ReadError::Xlsx(m) => Msg::ErrXlsx.fill(lang, &[m]),
+            ReadError::DuplicateColumn(c) => {
+                Msg::ErrDuplicateColumn.fill(lang, &[&crate::text::visible(c)])
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! Who is running tilik, and whether tilik runs in the enforced (setgid) deployment.
+//!
+//! The user is the account of the *real* uid, looked up in the password database. `$USER` and `$LOGNAME`
+//! are never consulted: anyone can set them.
+
+use crate::domain::user::{BadUsername, Username};
+use nix::unistd::{Gid, Uid, User, getegid, getgid, getuid};
+
+#[derive(Debug, thiserror::Error)]
+pub enum IdentityError {
+    #[error("uid {0} has no entry in the password database")]
+    Unknown(Uid),
+    #[error("cannot read the password database: {0}")]
+    Lookup(nix::Error),
+    #[error("account name {0:?} is not usable")]
+    BadName(String),
+}
+
+/// The login name of the real user running this process.
+pub fn current_user() -> Result<Username, IdentityError> {
+    let uid = getuid();
+    let user = User::from_uid(uid)
+        .map_err(IdentityError::Lookup)?
+        .ok_or(IdentityError::Unknown(uid))?;
+    Username::parse(&user.name).map_err(|BadUsername| IdentityError::BadName(user.name.clone()))
+}
+
+/// Running setgid to the tilik data group (the enforced deployment): the real and effective groups differ.
+pub fn is_enforced() -> bool {
+    enforced_by(getgid(), getegid())
+}
+
+fn enforced_by(real: Gid, effective: Gid) -> bool {
+    real != effective
+}
+
+/// Gives up the setgid group for work done on the user's behalf (writing exports with their identity).
+/// Returns the group to take back afterwards.
+pub fn drop_group() -> nix::Result<Gid> {
+    let effective = getegid();
+    nix::unistd::setegid(getgid())?;
+    Ok(effective)
+}
+
+/// Takes the data group back after [`drop_group`].
+pub fn restore_group(gid: Gid) -> nix::Result<()> {
+    nix::unistd::setegid(gid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn current_user_is_a_real_account() {
+        let me = current_user().expect("the test runs as a real account");
+        assert!(!me.as_str().is_empty());
+    }
+
+    #[test]
+    fn enforced_only_when_groups_differ() {
+        assert!(!enforced_by(Gid::from_raw(5), Gid::from_raw(5)));
+        assert!(enforced_by(Gid::from_raw(5), Gid::from_raw(6)));
+    }
+}

@@ -1,0 +1,5 @@
+//! Files coming in: reading tables from CSV/XLSX ([`table`]) and turning their rows into checked domain
+//! values ([`participants`]).
+
+pub mod participants;
+pub mod table;

@@ -1,0 +1,1 @@
+//! Exports and reports (JSON, CSV, XLSX, HTML).

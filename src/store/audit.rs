@@ -1,0 +1,58 @@
+//! Reading the audit trail (the triggers in `schema` write it).
+
+use super::{Result, Store};
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: String,
+    pub username: String,
+    pub table: String,
+    pub row_id: i64,
+    pub op: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// Which audit rows to show; every part is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub table: Option<String>,
+    pub row_id: Option<i64>,
+    pub username: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub limit: usize,
+}
+
+impl Store {
+    /// Matching audit rows, newest first.
+    pub fn audit(&self, f: &AuditFilter) -> Result<Vec<AuditRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, at, username, tbl, row_id, op, old, new FROM audit
+             WHERE (?1 IS NULL OR tbl = ?1) AND (?2 IS NULL OR row_id = ?2) AND (?3 IS NULL OR username = ?3)
+               AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < date(?5, '+1 day'))
+             ORDER BY id DESC LIMIT ?6",
+        )?;
+        let limit = if f.limit == 0 { 500 } else { f.limit };
+        let rows = stmt.query_map(
+            params![f.table, f.row_id, f.username, f.from, f.to, limit as i64],
+            |r| {
+                Ok(AuditRow {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    username: r.get(2)?,
+                    table: r.get(3)?,
+                    row_id: r.get(4)?,
+                    op: r.get(5)?,
+                    old: r.get(6)?,
+                    new: r.get(7)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,343 @@
+//! SQLite persistence. One module per aggregate; this module opens databases and runs transactions.
+//!
+//! Rules every function here follows:
+//! - WAL, `synchronous=FULL`, foreign keys on, a busy handler that waits (and says so) instead of failing;
+//! - every write runs in one IMMEDIATE transaction ([`Store::write`]), stamped with one time and the user;
+//! - reads are single statements or short read transactions: nothing stays open while a screen is idle;
+//! - the schema version is checked: a database from a newer tilik is refused, an older one migrated.
+
+pub mod asn;
+pub mod audit;
+pub mod draft;
+pub mod enrollment;
+pub mod opd;
+pub mod program;
+mod schema;
+pub mod user;
+
+pub use schema::SCHEMA_VERSION;
+
+use crate::domain::ids::{Stamp, Version};
+use crate::domain::user::Username;
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{Connection, ErrorCode, OpenFlags, Row, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+/// The oldest SQLite tilik runs on: 3.51.3 fixed WAL corruption with several writing processes.
+pub const MIN_SQLITE: i32 = 3_051_003;
+
+/// What kind of record an error is about (for messages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entity {
+    Opd,
+    Asn,
+    Program,
+    Provider,
+    Enrollment,
+    Objective,
+    Behaviour,
+    CostLine,
+    User,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database {0} does not exist")]
+    Missing(PathBuf),
+    #[error("cannot open database {path}: {source}")]
+    CannotOpen {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("cannot create folder {path}: {source}")]
+    CannotCreateFolder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the file is not a tilik database or is damaged")]
+    Corrupt,
+    #[error("database schema {found} is newer than this tilik ({supported})")]
+    TooNew { found: i64, supported: i64 },
+    #[error("SQLite {found} is older than {needed}")]
+    SqliteTooOld { found: String, needed: String },
+    #[error("the database stayed busy too long")]
+    Busy,
+    #[error("the database is read-only")]
+    ReadOnly,
+    #[error("the disk is full")]
+    DiskFull,
+    #[error("{entity:?} was changed by {by} at {at}")]
+    Conflict {
+        entity: Entity,
+        id: i64,
+        by: String,
+        at: String,
+    },
+    #[error("{entity:?} {key} already exists")]
+    Duplicate { entity: Entity, key: String },
+    #[error("{entity:?} {key} not found")]
+    NotFound { entity: Entity, key: String },
+    #[error("{entity:?} {key} is still used")]
+    InUse { entity: Entity, key: String },
+    #[error("not allowed")]
+    Forbidden,
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt,
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// How many times the busy handler has waited for the current statement; 0 when nobody waits.
+/// The terminal interface shows it in the status bar when waiting lasts.
+pub static BUSY_WAITS: AtomicU32 = AtomicU32::new(0);
+
+/// Waits with growing pauses (1, 2, 4 … 100 ms) for about 30 seconds before giving up.
+fn busy_handler(attempt: i32) -> bool {
+    let attempt = u32::try_from(attempt).unwrap_or(0);
+    BUSY_WAITS.store(attempt + 1, Ordering::Relaxed);
+    if attempt >= 330 {
+        return false;
+    }
+    let pause = 1u64 << attempt.min(7);
+    std::thread::sleep(Duration::from_millis(pause.min(100)));
+    true
+}
+
+/// One open database and the user whose name goes into every stamp and audit row.
+pub struct Store {
+    conn: Connection,
+    user: Username,
+    path: Option<PathBuf>,
+}
+
+/// Whether opening may create the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// The database must exist (the TUI and most commands).
+    Existing,
+    /// Create the file (and its folder) when missing (`tilik init`).
+    Create,
+}
+
+impl Store {
+    /// Opens (or with [`OpenMode::Create`] creates) a database, checks the schema version and migrates an
+    /// older one.
+    pub fn open(path: &Path, user: Username, mode: OpenMode) -> Result<Store> {
+        check_sqlite_version()?;
+        let exists = path.exists();
+        if !exists && mode == OpenMode::Existing {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        if !exists && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::CannotCreateFolder {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let flags = match mode {
+            OpenMode::Existing => {
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+            OpenMode::Create => {
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+        };
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|source| {
+                match StoreError::from(source) {
+                    StoreError::Sqlite(source) => StoreError::CannotOpen {
+                        path: path.to_path_buf(),
+                        source,
+                    },
+                    other => other,
+                }
+            })?;
+        let mut store = Store {
+            conn,
+            user,
+            path: Some(path.to_path_buf()),
+        };
+        store.configure()?;
+        schema::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// A private database in memory, for tests.
+    pub fn open_in_memory(user: Username) -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store {
+            conn,
+            user,
+            path: None,
+        };
+        store.configure()?;
+        schema::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        let conn = &self.conn;
+        // Reading the header first turns "file is not a database" into a clear refusal.
+        conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0))?;
+        conn.busy_handler(Some(busy_handler))?;
+        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+            return Err(StoreError::ReadOnly);
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "trusted_schema", "OFF")?;
+        let user = self.user.as_str().to_string();
+        conn.create_scalar_function(
+            "tilik_user",
+            0,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
+            move |_| Ok(user.clone()),
+        )?;
+        Ok(())
+    }
+
+    pub fn user(&self) -> &Username {
+        &self.user
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let now = now_stamp();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate);
+        BUSY_WAITS.store(0, Ordering::Relaxed);
+        let tx = tx?;
+        let wrapped = Tx {
+            tx,
+            user: self.user.as_str(),
+            now,
+        };
+        let out = f(&wrapped)?;
+        wrapped.tx.commit()?;
+        Ok(out)
+    }
+
+    /// The connection, for reads. Each read is one statement (or a short explicit read transaction).
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Changes when another connection commits; cheap enough to ask every second.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// The schema version stored in the database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}
+
+/// A write transaction with the user and time that stamp it.
+pub struct Tx<'c> {
+    tx: Transaction<'c>,
+    user: &'c str,
+    now: String,
+}
+
+impl Tx<'_> {
+    pub fn user(&self) -> &str {
+        self.user
+    }
+
+    pub fn now(&self) -> &str {
+        &self.now
+    }
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+fn check_sqlite_version() -> Result<()> {
+    let found = rusqlite::version_number();
+    if found < MIN_SQLITE {
+        return Err(StoreError::SqliteTooOld {
+            found: rusqlite::version().to_string(),
+            needed: "3.51.3".to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// The current time as stored: UTC, ISO 8601 with milliseconds.
+pub fn now_stamp() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
+/// The stamp columns every clerk-editable table carries, in this order, for SELECT lists.
+pub(crate) const STAMP_COLS: &str = "version, created_by, created_at, updated_by, updated_at";
+
+/// Reads the five stamp columns starting at `at`.
+pub(crate) fn stamp_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Stamp> {
+    Ok(Stamp {
+        version: Version(row.get(at)?),
+        created_by: row.get(at + 1)?,
+        created_at: row.get(at + 2)?,
+        updated_by: row.get(at + 3)?,
+        updated_at: row.get(at + 4)?,
+    })
+}
+
+/// After an `UPDATE … WHERE id = ? AND version = ?` changed nothing: either the record is gone or
+/// someone else saved first. Returns the matching error.
+pub(crate) fn conflict_or_missing(tx: &Tx<'_>, table: &str, entity: Entity, id: i64) -> StoreError {
+    let sql = format!("SELECT updated_by, updated_at FROM {table} WHERE id = ?1");
+    match tx.query_row(&sql, [id], |r| Ok((r.get(0)?, r.get(1)?))) {
+        Ok((by, at)) => StoreError::Conflict { entity, id, by, at },
+        Err(rusqlite::Error::QueryReturnedNoRows) => StoreError::NotFound {
+            entity,
+            key: id.to_string(),
+        },
+        Err(e) => e.into(),
+    }
+}
+
+/// Maps a UNIQUE violation to [`StoreError::Duplicate`].
+pub(crate) fn unique_as_duplicate(e: rusqlite::Error, entity: Entity, key: &str) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::ConstraintViolation) if e.to_string().contains("UNIQUE") => {
+            StoreError::Duplicate {
+                entity,
+                key: key.to_string(),
+            }
+        }
+        _ => e.into(),
+    }
+}

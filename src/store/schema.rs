@@ -1,0 +1,287 @@
+//! Schema migrations (`PRAGMA user_version`) and the audit triggers.
+//!
+//! Each entry of [`MIGRATIONS`] moves the schema up by one version and runs in the same IMMEDIATE
+//! transaction as the version bump. After migrating, the audit triggers are rebuilt from the tables' current
+//! columns, so a migration that adds a column never leaves it out of the audit trail.
+
+use super::{Result, StoreError};
+use rusqlite::{Connection, TransactionBehavior};
+
+/// Tables whose every insert, update and delete is written to `audit` (old and new values, who, when).
+pub(crate) const AUDITED: &[&str] = &[
+    "app_user",
+    "user_opd",
+    "opd",
+    "asn",
+    "asn_unit",
+    "provider",
+    "program",
+    "objective",
+    "behaviour",
+    "cost_line",
+    "enrollment",
+];
+
+const V1: &str = r#"
+CREATE TABLE app_user (
+    id          INTEGER PRIMARY KEY,
+    username    TEXT NOT NULL UNIQUE,
+    full_name   TEXT NOT NULL DEFAULT '',
+    role        TEXT NOT NULL CHECK (role IN ('admin','evaluator','operator','verifier','viewer')),
+    active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    version     INTEGER NOT NULL DEFAULT 1,
+    created_by  TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by  TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+
+CREATE TABLE opd (
+    id           INTEGER PRIMARY KEY,
+    code         TEXT NOT NULL DEFAULT '',
+    name         TEXT NOT NULL CHECK (name <> ''),
+    kind         TEXT NOT NULL,
+    valid_from   TEXT,
+    valid_to     TEXT CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from),
+    successor_id INTEGER REFERENCES opd(id),
+    version      INTEGER NOT NULL DEFAULT 1,
+    created_by   TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by   TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX opd_name ON opd(name COLLATE NOCASE);
+
+CREATE TABLE user_opd (
+    user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+    opd_id  INTEGER NOT NULL REFERENCES opd(id) ON DELETE CASCADE,
+    PRIMARY KEY (user_id, opd_id)
+);
+
+CREATE TABLE asn (
+    id            INTEGER PRIMARY KEY,
+    nip           TEXT NOT NULL UNIQUE CHECK (length(nip) = 18 AND nip NOT GLOB '*[^0-9]*'),
+    kind          TEXT NOT NULL CHECK (kind IN ('pns', 'pppk')),
+    front_title   TEXT NOT NULL DEFAULT '',
+    name          TEXT NOT NULL CHECK (name <> ''),
+    back_title    TEXT NOT NULL DEFAULT '',
+    search        TEXT NOT NULL,
+    jabatan       TEXT NOT NULL DEFAULT '',
+    jabatan_level TEXT,
+    golongan      TEXT,
+    opd_id        INTEGER REFERENCES opd(id),
+    atasan_id     INTEGER REFERENCES asn(id) ON DELETE SET NULL CHECK (atasan_id IS NULL OR atasan_id <> id),
+    phone         TEXT NOT NULL DEFAULT '',
+    email         TEXT NOT NULL DEFAULT '',
+    version       INTEGER NOT NULL DEFAULT 1,
+    created_by    TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by    TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX asn_opd ON asn(opd_id);
+CREATE INDEX asn_atasan ON asn(atasan_id);
+CREATE INDEX asn_search ON asn(search);
+
+-- A person's unit over time: a row opens when they join an OPD and closes when they leave it.
+CREATE TABLE asn_unit (
+    id         INTEGER PRIMARY KEY,
+    asn_id     INTEGER NOT NULL REFERENCES asn(id) ON DELETE CASCADE,
+    opd_id     INTEGER NOT NULL REFERENCES opd(id),
+    valid_from TEXT NOT NULL,
+    valid_to   TEXT CHECK (valid_to IS NULL OR valid_to >= valid_from),
+    version    INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX asn_unit_asn ON asn_unit(asn_id, valid_from);
+
+CREATE TABLE provider (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL CHECK (name <> ''),
+    accreditation TEXT NOT NULL,
+    version       INTEGER NOT NULL DEFAULT 1,
+    created_by    TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by    TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX provider_name ON provider(name COLLATE NOCASE);
+
+CREATE TABLE program (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL CHECK (name <> ''),
+    kind        TEXT NOT NULL,
+    mode        TEXT NOT NULL,
+    competency  TEXT NOT NULL DEFAULT '',
+    provider_id INTEGER REFERENCES provider(id),
+    location    TEXT NOT NULL DEFAULT '',
+    start_date  TEXT NOT NULL,
+    end_date    TEXT NOT NULL CHECK (end_date >= start_date),
+    jp          INTEGER NOT NULL CHECK (jp > 0),
+    quota       INTEGER CHECK (quota IS NULL OR quota > 0),
+    status      TEXT NOT NULL,
+    version     INTEGER NOT NULL DEFAULT 1,
+    created_by  TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by  TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX program_start ON program(start_date);
+
+CREATE TABLE objective (
+    id         INTEGER PRIMARY KEY,
+    program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    text       TEXT NOT NULL CHECK (text <> ''),
+    version    INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX objective_program ON objective(program_id, seq);
+
+CREATE TABLE behaviour (
+    id           INTEGER PRIMARY KEY,
+    objective_id INTEGER NOT NULL REFERENCES objective(id) ON DELETE CASCADE,
+    seq          INTEGER NOT NULL,
+    text         TEXT NOT NULL CHECK (text <> ''),
+    version      INTEGER NOT NULL DEFAULT 1,
+    created_by   TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by   TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX behaviour_objective ON behaviour(objective_id, seq);
+
+CREATE TABLE cost_line (
+    id          INTEGER PRIMARY KEY,
+    program_id  INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    category    TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    amount      INTEGER NOT NULL CHECK (amount >= 0),
+    version     INTEGER NOT NULL DEFAULT 1,
+    created_by  TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by  TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX cost_line_program ON cost_line(program_id);
+
+CREATE TABLE enrollment (
+    id             INTEGER PRIMARY KEY,
+    program_id     INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    asn_id         INTEGER NOT NULL REFERENCES asn(id),
+    attendance     INTEGER CHECK (attendance IS NULL OR attendance BETWEEN 0 AND 100),
+    completion     TEXT CHECK (completion IS NULL OR completion IN ('lulus', 'tidak_lulus', 'mengundurkan_diri')),
+    certificate_no TEXT NOT NULL DEFAULT '',
+    version        INTEGER NOT NULL DEFAULT 1,
+    created_by     TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by     TEXT NOT NULL, updated_at TEXT NOT NULL,
+    UNIQUE (program_id, asn_id)
+);
+CREATE INDEX enrollment_asn ON enrollment(asn_id);
+
+-- Unsaved form contents, per user and form, so that a dropped connection loses nothing typed.
+CREATE TABLE draft (
+    id         INTEGER PRIMARY KEY,
+    username   TEXT NOT NULL,
+    form       TEXT NOT NULL,
+    record_key TEXT NOT NULL DEFAULT '',
+    payload    TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (username, form, record_key)
+);
+
+-- Append-only: who changed what, when, from which values to which.
+CREATE TABLE audit (
+    id       INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    username TEXT NOT NULL,
+    tbl      TEXT NOT NULL,
+    row_id   INTEGER NOT NULL,
+    op       TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    old      TEXT,
+    new      TEXT
+);
+CREATE INDEX audit_row ON audit(tbl, row_id, id);
+CREATE INDEX audit_user ON audit(username, at);
+CREATE INDEX audit_at ON audit(at);
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+"#;
+
+/// Schema steps; version N is reached by running `MIGRATIONS[N - 1]`.
+const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this tilik writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the schema up to [`SCHEMA_VERSION`], or refuses a database from a newer tilik.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if found == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Another process may have migrated while we waited for the lock.
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            found: current,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(current).unwrap_or(0))
+    {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+    }
+    rebuild_audit_triggers(&tx)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// (Re)creates the insert/update/delete audit triggers of every audited table from its current columns.
+fn rebuild_audit_triggers(conn: &Connection) -> Result<()> {
+    for table in AUDITED {
+        let columns: Vec<String> = {
+            let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})"))?;
+            let names = stmt.query_map([], |r| r.get::<_, String>(1))?;
+            names.collect::<rusqlite::Result<_>>()?
+        };
+        let json = |side: &str| {
+            let pairs: Vec<String> = columns
+                .iter()
+                .map(|c| format!("'{c}', {side}.{c}"))
+                .collect();
+            format!("json_object({})", pairs.join(", "))
+        };
+        let row_id = |side: &str| {
+            if columns.iter().any(|c| c == "id") {
+                format!("{side}.id")
+            } else {
+                format!("{side}.rowid")
+            }
+        };
+        let (new_json, old_json) = (json("NEW"), json("OLD"));
+        let (new_id, old_id) = (row_id("NEW"), row_id("OLD"));
+        let now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+        let sql = format!(
+            "DROP TRIGGER IF EXISTS audit_{table}_insert;
+             DROP TRIGGER IF EXISTS audit_{table}_update;
+             DROP TRIGGER IF EXISTS audit_{table}_delete;
+             CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} BEGIN
+               INSERT INTO audit (at, username, tbl, row_id, op, old, new)
+               VALUES ({now}, tilik_user(), '{table}', {new_id}, 'insert', NULL, {new_json});
+             END;
+             CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} BEGIN
+               INSERT INTO audit (at, username, tbl, row_id, op, old, new)
+               VALUES ({now}, tilik_user(), '{table}', {new_id}, 'update', {old_json}, {new_json});
+             END;
+             CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} BEGIN
+               INSERT INTO audit (at, username, tbl, row_id, op, old, new)
+               VALUES ({now}, tilik_user(), '{table}', {old_id}, 'delete', {old_json}, NULL);
+             END;"
+        );
+        conn.execute_batch(&sql)?;
+    }
+    Ok(())
+}
