@@ -31,14 +31,17 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
     }
 }
 
-fn say(ctx: &Context, line: &str) {
+fn say(line: &str) {
     println!("{line}");
-    let _ = ctx;
 }
 
 fn open_tui(ctx: &Context) -> Result<ExitCode, CliError> {
     let store = ctx.open(None)?;
-    crate::app::runtime::run(store, ctx.lang, ctx.today)
+    let role = store
+        .user_named(ctx.user.as_str())?
+        .map(|u| u.role)
+        .ok_or_else(|| CliError::NotRegistered(ctx.user.clone()))?;
+    crate::app::runtime::run(store, ctx.lang, ctx.today, role)
         .map_err(|e| CliError::Terminal(e.to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -55,9 +58,7 @@ fn init(ctx: &Context, demo: bool) -> Result<ExitCode, CliError> {
             return Err(CliError::NotEmpty);
         }
         let summary = crate::demo::fill(&mut store, ctx.today)?;
-        say(
-            ctx,
-            &Msg::DemoFilled.fill(
+        say(&Msg::DemoFilled.fill(
                 ctx.lang,
                 &[
                     &summary.opds,
@@ -73,9 +74,7 @@ fn init(ctx: &Context, demo: bool) -> Result<ExitCode, CliError> {
     } else {
         Msg::InitCreated
     };
-    say(
-        ctx,
-        &msg.fill(
+    say(&msg.fill(
             ctx.lang,
             &[&ctx.db.display(), &store.schema_version()?, &ctx.user],
         ),
@@ -175,7 +174,6 @@ fn program(ctx: &Context, cmd: ProgramCommand) -> Result<ExitCode, CliError> {
                 other => other.into(),
             })?;
             say(
-                ctx,
                 &Msg::ProgramAdded.fill(ctx.lang, &[&input.code, &input.name]),
             );
             Ok(ExitCode::SUCCESS)
@@ -481,7 +479,6 @@ fn import(ctx: &Context, cmd: ImportCommand) -> Result<ExitCode, CliError> {
             let people: Vec<_> = checked.rows.into_iter().map(|r| r.data).collect();
             let summary = store.import_people(&people, program)?;
             say(
-                ctx,
                 &Msg::ImportedParticipants.fill(
                     l,
                     &[
@@ -493,9 +490,7 @@ fn import(ctx: &Context, cmd: ImportCommand) -> Result<ExitCode, CliError> {
                 ),
             );
             if !summary.opds_created.is_empty() {
-                say(
-                    ctx,
-                    &Msg::ImportedNewOpds.fill(l, &[&summary.opds_created.join(", ")]),
+                say(&Msg::ImportedNewOpds.fill(l, &[&summary.opds_created.join(", ")]),
                 );
             }
             Ok(ExitCode::SUCCESS)

@@ -83,11 +83,12 @@ pub struct AsnRow {
     pub opd: Option<String>,
     pub atasan: Option<String>,
     pub atasan_nip: Option<String>,
+    pub version: Version,
 }
 
 const ROW_SELECT: &str =
     "SELECT a.id, a.nip, a.kind, a.front_title, a.name, a.back_title, a.jabatan, a.golongan,
-        o.name, s.front_title, s.name, s.back_title, s.nip
+        o.name, s.front_title, s.name, s.back_title, s.nip, a.version
      FROM asn a
      LEFT JOIN opd o ON o.id = a.opd_id
      LEFT JOIN asn s ON s.id = a.atasan_id";
@@ -125,6 +126,7 @@ fn row_from(row: &Row<'_>) -> rusqlite::Result<AsnRow> {
             None => None,
         },
         atasan_nip: row.get(12)?,
+        version: Version(row.get(13)?),
     })
 }
 
@@ -152,10 +154,20 @@ impl Store {
     /// People whose NIP starts with the digits typed, or whose name contains the words typed.
     pub fn search_asn(&self, query: &str, limit: usize) -> Result<Vec<AsnRow>> {
         let (clause, pattern) = search_clause(query);
-        let sql = format!("{ROW_SELECT} WHERE {clause} ORDER BY a.search, a.nip LIMIT ?2");
+        // Names that start with the words typed come first.
+        let sql = format!(
+            "{ROW_SELECT} WHERE {clause} ORDER BY (a.search LIKE ?3) DESC, a.search, a.nip LIMIT ?2"
+        );
+        let prefix = format!("{}%", search_key(query.trim()).replace(['%', '_'], ""));
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![pattern, limit as i64], row_from)?;
+        let rows = stmt.query_map(params![pattern, limit as i64, prefix], row_from)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One person's list row (names of their OPD and atasan).
+    pub fn asn_row(&self, id: AsnId) -> Result<Option<AsnRow>> {
+        let sql = format!("{ROW_SELECT} WHERE a.id = ?1");
+        Ok(self.conn().query_row(&sql, [id.0], row_from).optional()?)
     }
 
     /// Everyone, by name (for the CLI).

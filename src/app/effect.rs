@@ -1,0 +1,123 @@
+//! Effects: what `update` asks the runtime to do, as plain data. The runtime executes them against the
+//! store (see `exec`) and feeds the results back as actions.
+
+use crate::domain::asn::AsnInput;
+use crate::domain::enrollment::EnrollmentData;
+use crate::domain::ids::{AsnId, BehaviourId, CostLineId, EnrollmentId, ObjectiveId, OpdId, ProgramId, Version};
+use crate::domain::opd::{Opd, OpdInput};
+use crate::domain::program::{CostCategory, CostLine, Objective, Program, ProgramInput};
+use crate::store::Entity;
+use crate::store::asn::AsnRow;
+use crate::store::enrollment::RosterRow;
+use crate::store::opd::OpdRow;
+use crate::store::program::{ProgramFilter, ProgramRow};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Load(Load),
+    Save(Change),
+    /// Keep a form's typed values (JSON) so that nothing is lost if the connection drops.
+    KeepDraft { form: &'static str, record: String, payload: String },
+    DiscardDraft { form: &'static str, record: String },
+    /// Ask whether another process changed the database.
+    CheckData,
+    Quit,
+}
+
+/// Reads.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    Programs(ProgramFilter),
+    ProgramYears,
+    ProgramDetail(ProgramId),
+    Program(ProgramId),
+    /// People matching a search, for a list or a picker (`purpose` tells them apart).
+    AsnSearch { query: String, purpose: SearchPurpose },
+    Asn(AsnId),
+    Opds,
+    Opd(OpdId),
+    Draft { form: &'static str, record: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchPurpose {
+    List,
+    Picker,
+}
+
+/// Writes. Edits carry the version they were based on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    AddProgram(ProgramInput),
+    UpdateProgram(ProgramId, Version, ProgramInput),
+    DeleteProgram(ProgramId, Version),
+    AddAsn(AsnInput),
+    UpdateAsn(AsnId, Version, AsnInput),
+    DeleteAsn(AsnId, Version),
+    AddOpd(OpdInput),
+    UpdateOpd(OpdId, Version, OpdInput),
+    DeleteOpd(OpdId, Version),
+    Enroll(ProgramId, AsnId),
+    UpdateEnrollment(EnrollmentId, Version, EnrollmentData),
+    Unenroll(EnrollmentId, Version),
+    AddObjective(ProgramId, String),
+    UpdateObjective(ObjectiveId, String),
+    DeleteObjective(ObjectiveId),
+    AddBehaviour(ObjectiveId, String),
+    UpdateBehaviour(BehaviourId, String),
+    DeleteBehaviour(BehaviourId),
+    AddCostLine(ProgramId, CostCategory, String, i64),
+    DeleteCostLine(CostLineId),
+}
+
+/// Everything a program's page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgramDetail {
+    pub program: Program,
+    pub objectives: Vec<Objective>,
+    pub roster: Vec<RosterRow>,
+    pub costs: Vec<CostLine>,
+}
+
+/// Results of loads.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    Programs(ProgramFilter, Vec<ProgramRow>),
+    ProgramYears(Vec<i32>),
+    ProgramDetail(Box<ProgramDetail>),
+    Program(Box<Program>),
+    AsnSearch { query: String, purpose: SearchPurpose, rows: Vec<AsnRow> },
+    Asn(Box<crate::domain::asn::Asn>, Option<AsnRow>),
+    Opds(Vec<OpdRow>),
+    Opd(Box<Opd>),
+    Draft { form: &'static str, record: String, payload: Option<String> },
+}
+
+/// Results of writes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    Program(ProgramId),
+    Asn(AsnId),
+    Opd(OpdId),
+    Enrolled { asn: AsnId, name: String },
+    Enrollment,
+    Objective,
+    CostLine,
+    Deleted(Entity),
+}
+
+/// A failed effect, explained for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub message: String,
+    pub kind: FailureKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailureKind {
+    /// Someone else saved the record first.
+    Conflict { entity: Entity, by: String, at: String },
+    /// The value already exists (duplicate NIP, code, enrollment).
+    Duplicate,
+    Other,
+}

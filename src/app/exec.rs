@@ -1,0 +1,159 @@
+//! Carrying out effects against the store. This is the only part of the interface that touches the
+//! database; every result goes back into `update` as an action.
+
+use super::action::Action;
+use super::effect::{Change, Effect, Failure, FailureKind, Load, Loaded, ProgramDetail, SearchPurpose, Saved};
+use crate::i18n::{Lang, Localize};
+use crate::screens::asn_list;
+use crate::store::{Entity, Store, StoreError};
+
+/// How many people a picker shows.
+const PICKER_LIMIT: usize = 50;
+
+fn failure(e: StoreError, lang: Lang) -> Failure {
+    let kind = match &e {
+        StoreError::Conflict { entity, by, at, .. } => FailureKind::Conflict {
+            entity: *entity,
+            by: by.clone(),
+            at: at.clone(),
+        },
+        StoreError::Duplicate { .. } => FailureKind::Duplicate,
+        _ => FailureKind::Other,
+    };
+    Failure {
+        message: e.localize(lang),
+        kind,
+    }
+}
+
+/// Runs one effect; `None` when it has nothing to report (drafts, quitting).
+pub fn execute(store: &mut Store, effect: Effect, lang: Lang) -> Option<Action> {
+    match effect {
+        Effect::Load(load) => Some(match load_data(store, load) {
+            Ok(loaded) => Action::Loaded(loaded),
+            Err(e) => Action::Failed(failure(e, lang)),
+        }),
+        Effect::Save(change) => Some(match save(store, change) {
+            Ok(saved) => Action::Saved(saved),
+            Err(e) => Action::Failed(failure(e, lang)),
+        }),
+        Effect::KeepDraft { form, record, payload } => store
+            .save_draft(form, &record, &payload)
+            .err()
+            .map(|e| Action::Failed(failure(e, lang))),
+        Effect::DiscardDraft { form, record } => store
+            .discard_draft(form, &record)
+            .err()
+            .map(|e| Action::Failed(failure(e, lang))),
+        Effect::CheckData | Effect::Quit => None,
+    }
+}
+
+fn load_data(store: &Store, load: Load) -> Result<Loaded, StoreError> {
+    Ok(match load {
+        Load::Programs(filter) => {
+            let rows = store.programs(&filter)?;
+            Loaded::Programs(filter, rows)
+        }
+        Load::ProgramYears => Loaded::ProgramYears(store.program_years()?),
+        Load::ProgramDetail(id) => Loaded::ProgramDetail(Box::new(ProgramDetail {
+            program: store.program(id)?,
+            objectives: store.objectives(id)?,
+            roster: store.roster(id)?,
+            costs: store.cost_lines(id)?,
+        })),
+        Load::Program(id) => Loaded::Program(Box::new(store.program(id)?)),
+        Load::AsnSearch { query, purpose } => {
+            let limit = match purpose {
+                SearchPurpose::List => asn_list::LIMIT,
+                SearchPurpose::Picker => PICKER_LIMIT,
+            };
+            let rows = store.search_asn(&query, limit)?;
+            Loaded::AsnSearch { query, purpose, rows }
+        }
+        Load::Asn(id) => Loaded::Asn(Box::new(store.asn(id)?), store.asn_row(id)?),
+        Load::Opds => Loaded::Opds(store.opds()?),
+        Load::Opd(id) => Loaded::Opd(Box::new(store.opd(id)?)),
+        Load::Draft { form, record } => {
+            let payload = store.load_draft(form, &record)?;
+            Loaded::Draft { form, record, payload }
+        }
+    })
+}
+
+fn save(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
+    Ok(match change {
+        Change::AddProgram(input) => Saved::Program(store.add_program(&input)?),
+        Change::UpdateProgram(id, base, input) => {
+            store.update_program(id, base, &input)?;
+            Saved::Program(id)
+        }
+        Change::DeleteProgram(id, base) => {
+            store.delete_program(id, base)?;
+            Saved::Deleted(Entity::Program)
+        }
+        Change::AddAsn(input) => Saved::Asn(store.add_asn(&input)?),
+        Change::UpdateAsn(id, base, input) => {
+            store.update_asn(id, base, &input)?;
+            Saved::Asn(id)
+        }
+        Change::DeleteAsn(id, base) => {
+            store.delete_asn(id, base)?;
+            Saved::Deleted(Entity::Asn)
+        }
+        Change::AddOpd(input) => Saved::Opd(store.add_opd(&input)?),
+        Change::UpdateOpd(id, base, input) => {
+            store.update_opd(id, base, &input)?;
+            Saved::Opd(id)
+        }
+        Change::DeleteOpd(id, base) => {
+            store.delete_opd(id, base)?;
+            Saved::Deleted(Entity::Opd)
+        }
+        Change::Enroll(program, asn) => {
+            store.enroll(program, asn)?;
+            let name = store.asn(asn)?.data.name.display();
+            Saved::Enrolled { asn, name }
+        }
+        Change::UpdateEnrollment(id, base, data) => {
+            store.update_enrollment(id, base, &data)?;
+            Saved::Enrollment
+        }
+        Change::Unenroll(id, base) => {
+            store.unenroll(id, base)?;
+            Saved::Deleted(Entity::Enrollment)
+        }
+        Change::AddObjective(program, text) => {
+            store.add_objective(program, &text)?;
+            Saved::Objective
+        }
+        Change::UpdateObjective(id, text) => {
+            store.update_objective(id, &text)?;
+            Saved::Objective
+        }
+        Change::DeleteObjective(id) => {
+            store.delete_objective(id)?;
+            Saved::Deleted(Entity::Objective)
+        }
+        Change::AddBehaviour(objective, text) => {
+            store.add_behaviour(objective, &text)?;
+            Saved::Objective
+        }
+        Change::UpdateBehaviour(id, text) => {
+            store.update_behaviour(id, &text)?;
+            Saved::Objective
+        }
+        Change::DeleteBehaviour(id) => {
+            store.delete_behaviour(id)?;
+            Saved::Deleted(Entity::Behaviour)
+        }
+        Change::AddCostLine(program, category, description, amount) => {
+            store.add_cost_line(program, category, &description, amount)?;
+            Saved::CostLine
+        }
+        Change::DeleteCostLine(id) => {
+            store.delete_cost_line(id)?;
+            Saved::Deleted(Entity::CostLine)
+        }
+    })
+}

@@ -1,0 +1,116 @@
+//! Drawing the whole state: title bar, the screen on top, dialogs, the status line and the key bar.
+//! Rendering reads the state only; it never queries or changes anything.
+
+use super::keymap::{self, KeyContext};
+use super::state::{MIN_HEIGHT, MIN_WIDTH, State, Tab};
+use crate::i18n::Msg;
+use crate::screens::{Level, Modal, View, help};
+use crate::widgets::{centered, put};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Widget;
+
+impl Widget for &State {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let cx = self.cx();
+        let theme = self.theme;
+        if self.too_small() {
+            let text = Msg::TooSmall.fill(self.lang, &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height]);
+            let lines = crate::screens::confirm::wrap(&text, usize::from(area.width.max(1)));
+            let h = u16::try_from(lines.len()).unwrap_or(1);
+            let r = centered(area, area.width, h);
+            for (i, line) in lines.iter().enumerate() {
+                let y = r.y + u16::try_from(i).unwrap_or(0);
+                if y < area.y + area.height {
+                    put(buf, area.x, y, line, area.width, theme.base());
+                }
+            }
+            return;
+        }
+        title_bar(self, Rect::new(area.x, area.y, area.width, 1), buf);
+        let body = self.body();
+        if let Some(top) = self.top() {
+            top.render(body, buf, &cx);
+        }
+        for modal in &self.modals {
+            match modal {
+                Modal::Help => {
+                    let title = self.top().map(|s| s.title(&cx)).unwrap_or_default();
+                    help::render(&self.screen_context(), &title, body, buf, &cx);
+                }
+                Modal::Confirm(c) => c.render(body, buf, &cx),
+                Modal::Picker(p) => p.render(body, buf, &cx),
+                Modal::Conflict(v) => v.render(body, buf, &cx),
+            }
+        }
+        status_line(self, Rect::new(area.x, area.y + area.height - 2, area.width, 1), buf);
+        key_bar(self, &self.key_context(), Rect::new(area.x, area.y + area.height - 1, area.width, 1), buf);
+    }
+}
+
+fn title_bar(state: &State, area: Rect, buf: &mut Buffer) {
+    let theme = state.theme;
+    buf.set_style(area, theme.title());
+    let mut x = area.x + put(buf, area.x, area.y, " tilik ", area.width, theme.title());
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, tab.label().text(state.lang));
+        let style = if *tab == state.tab { theme.tab_active() } else { theme.title() };
+        x += put(buf, x, area.y, &label, (area.x + area.width).saturating_sub(x), style);
+    }
+    let who = format!(" {} · {} ", state.user, state.role.label().text(state.lang));
+    let who_w = u16::try_from(unicode_width::UnicodeWidthStr::width(who.as_str())).unwrap_or(0);
+    if x + who_w < area.x + area.width {
+        put(buf, area.x + area.width - who_w, area.y, &who, who_w, theme.title());
+    }
+}
+
+fn status_line(state: &State, area: Rect, buf: &mut Buffer) {
+    let theme = state.theme;
+    buf.set_style(area, theme.bar());
+    if state.busy > 3 {
+        let text = Msg::DbBusyWaiting.fill(state.lang, &[&state.busy]);
+        put(buf, area.x + 1, area.y, &text, area.width.saturating_sub(2), theme.error());
+        return;
+    }
+    if let Some(n) = &state.notice {
+        let style = match n.level {
+            Level::Info => theme.ok(),
+            Level::Error => theme.error(),
+        };
+        let mark = match n.level {
+            Level::Info => "✓ ",
+            Level::Error => "✗ ",
+        };
+        put(buf, area.x + 1, area.y, &format!("{mark}{}", n.text), area.width.saturating_sub(2), style);
+    }
+}
+
+/// The main keys of the current context, from the keymap table.
+fn key_bar(state: &State, ctx: &KeyContext, area: Rect, buf: &mut Buffer) {
+    let theme = state.theme;
+    let mut x = area.x;
+    let end = area.x + area.width;
+    for b in keymap::active(ctx).into_iter().filter(|b| b.main) {
+        let keys = b.keys.first().map(|k| k.label(state.lang)).unwrap_or_default();
+        let what = b.help.text(state.lang);
+        let needed = u16::try_from(keys.chars().count() + what.chars().count() + 3).unwrap_or(u16::MAX);
+        if x + needed > end {
+            break;
+        }
+        x += put(buf, x, area.y, &format!(" {keys} "), end - x, theme.key());
+        x += put(buf, x, area.y, &format!("{what} "), end.saturating_sub(x), theme.base());
+    }
+}
+
+/// Where the terminal cursor belongs (the focused input), if anywhere.
+pub fn cursor(state: &State) -> Option<Position> {
+    if state.too_small() {
+        return None;
+    }
+    let cx = state.cx();
+    match state.modals.last() {
+        Some(Modal::Picker(p)) => Some(p.cursor(state.body(), &cx)),
+        Some(_) => None,
+        None => state.top().and_then(|s| s.cursor(state.body(), &cx)),
+    }
+}
