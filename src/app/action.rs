@@ -79,7 +79,11 @@ pub enum Action {
     Saved(Saved),
     Failed(Failure),
     /// A picker chose a record for the screen below it.
-    Picked { kind: LookupKind, id: i64, label: String },
+    Picked {
+        kind: LookupKind,
+        id: i64,
+        label: String,
+    },
     /// Another process changed the database.
     DataChanged,
     /// The database is busy; this many waits so far (0: no longer).

@@ -3,7 +3,9 @@
 
 use crate::domain::asn::AsnInput;
 use crate::domain::enrollment::EnrollmentData;
-use crate::domain::ids::{AsnId, BehaviourId, CostLineId, EnrollmentId, ObjectiveId, OpdId, ProgramId, Version};
+use crate::domain::ids::{
+    AsnId, BehaviourId, CostLineId, EnrollmentId, ObjectiveId, OpdId, ProgramId, Version,
+};
 use crate::domain::opd::{Opd, OpdInput};
 use crate::domain::program::{CostCategory, CostLine, Objective, Program, ProgramInput};
 use crate::store::Entity;
@@ -17,8 +19,15 @@ pub enum Effect {
     Load(Load),
     Save(Change),
     /// Keep a form's typed values (JSON) so that nothing is lost if the connection drops.
-    KeepDraft { form: &'static str, record: String, payload: String },
-    DiscardDraft { form: &'static str, record: String },
+    KeepDraft {
+        form: &'static str,
+        record: String,
+        payload: String,
+    },
+    DiscardDraft {
+        form: &'static str,
+        record: String,
+    },
     /// Ask whether another process changed the database.
     CheckData,
     Quit,
@@ -32,11 +41,17 @@ pub enum Load {
     ProgramDetail(ProgramId),
     Program(ProgramId),
     /// People matching a search, for a list or a picker (`purpose` tells them apart).
-    AsnSearch { query: String, purpose: SearchPurpose },
+    AsnSearch {
+        query: String,
+        purpose: SearchPurpose,
+    },
     Asn(AsnId),
     Opds,
     Opd(OpdId),
-    Draft { form: &'static str, record: String },
+    Draft {
+        form: &'static str,
+        record: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,11 +101,19 @@ pub enum Loaded {
     ProgramYears(Vec<i32>),
     ProgramDetail(Box<ProgramDetail>),
     Program(Box<Program>),
-    AsnSearch { query: String, purpose: SearchPurpose, rows: Vec<AsnRow> },
+    AsnSearch {
+        query: String,
+        purpose: SearchPurpose,
+        rows: Vec<AsnRow>,
+    },
     Asn(Box<crate::domain::asn::Asn>, Option<AsnRow>),
     Opds(Vec<OpdRow>),
     Opd(Box<Opd>),
-    Draft { form: &'static str, record: String, payload: Option<String> },
+    Draft {
+        form: &'static str,
+        record: String,
+        payload: Option<String>,
+    },
 }
 
 /// Results of writes.
@@ -116,7 +139,11 @@ pub struct Failure {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FailureKind {
     /// Someone else saved the record first.
-    Conflict { entity: Entity, by: String, at: String },
+    Conflict {
+        entity: Entity,
+        by: String,
+        at: String,
+    },
     /// The value already exists (duplicate NIP, code, enrollment).
     Duplicate,
     Other,

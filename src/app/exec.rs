@@ -2,7 +2,9 @@
 //! database; every result goes back into `update` as an action.
 
 use super::action::Action;
-use super::effect::{Change, Effect, Failure, FailureKind, Load, Loaded, ProgramDetail, SearchPurpose, Saved};
+use super::effect::{
+    Change, Effect, Failure, FailureKind, Load, Loaded, ProgramDetail, Saved, SearchPurpose,
+};
 use crate::i18n::{Lang, Localize};
 use crate::screens::asn_list;
 use crate::store::{Entity, Store, StoreError};
@@ -37,7 +39,11 @@ pub fn execute(store: &mut Store, effect: Effect, lang: Lang) -> Option<Action> 
             Ok(saved) => Action::Saved(saved),
             Err(e) => Action::Failed(failure(e, lang)),
         }),
-        Effect::KeepDraft { form, record, payload } => store
+        Effect::KeepDraft {
+            form,
+            record,
+            payload,
+        } => store
             .save_draft(form, &record, &payload)
             .err()
             .map(|e| Action::Failed(failure(e, lang))),
@@ -69,14 +75,22 @@ fn load_data(store: &Store, load: Load) -> Result<Loaded, StoreError> {
                 SearchPurpose::Picker => PICKER_LIMIT,
             };
             let rows = store.search_asn(&query, limit)?;
-            Loaded::AsnSearch { query, purpose, rows }
+            Loaded::AsnSearch {
+                query,
+                purpose,
+                rows,
+            }
         }
         Load::Asn(id) => Loaded::Asn(Box::new(store.asn(id)?), store.asn_row(id)?),
         Load::Opds => Loaded::Opds(store.opds()?),
         Load::Opd(id) => Loaded::Opd(Box::new(store.opd(id)?)),
         Load::Draft { form, record } => {
             let payload = store.load_draft(form, &record)?;
-            Loaded::Draft { form, record, payload }
+            Loaded::Draft {
+                form,
+                record,
+                payload,
+            }
         }
     })
 }

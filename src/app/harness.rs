@@ -37,8 +37,11 @@ impl Harness {
     }
 
     pub fn with(store: Store, role: Role, lang: Lang, size: (u16, u16)) -> Harness {
-        let theme = Theme { mode: ColorMode::Plain };
-        let (state, effects) = State::new(lang, test_today(), theme, store.user().clone(), role, size);
+        let theme = Theme {
+            mode: ColorMode::Plain,
+        };
+        let (state, effects) =
+            State::new(lang, test_today(), theme, store.user().clone(), role, size);
         let mut h = Harness {
             state,
             store,
@@ -93,10 +96,14 @@ impl Harness {
         self.key_event(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
     }
 
-    /// Types each character as its own key press.
+    /// Types each character as its own key press; `\t` is the Tab key and `\n` the Enter key.
     pub fn type_str(&mut self, text: &str) {
         for c in text.chars() {
-            self.press(KeyCode::Char(c));
+            match c {
+                '\t' => self.press(KeyCode::Tab),
+                '\n' => self.press(KeyCode::Enter),
+                c => self.press(KeyCode::Char(c)),
+            }
         }
     }
 

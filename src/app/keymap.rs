@@ -21,6 +21,8 @@ pub enum Scope {
     /// A list's search field has focus.
     Search,
     Form,
+    /// A field filled from a picker has focus.
+    Lookup,
     /// A text input has focus (editing keys).
     Text,
     Programs,
@@ -81,7 +83,9 @@ impl Key {
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{}", base.to_uppercase())
-        } else if self.mods.contains(KeyModifiers::SHIFT) && !matches!(self.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        } else if self.mods.contains(KeyModifiers::SHIFT)
+            && !matches!(self.code, KeyCode::Char(_) | KeyCode::BackTab)
+        {
             format!("Shift-{base}")
         } else {
             base
@@ -134,62 +138,260 @@ use Scope as S;
 /// Every key binding of tilik.
 pub const BINDINGS: &[Binding] = &[
     // Dialogs first: they are the top layer when open.
-    b(S::Help, &[k(K::Esc), c('?'), k(K::F(1)), c('q'), k(K::Enter)], C::Back, Msg::HelpClose, true),
-    b(S::Confirm, &[c('y'), c('Y'), k(K::Enter)], C::Confirm, Msg::HelpYes, true),
-    b(S::Confirm, &[c('n'), c('N'), k(K::Esc)], C::Cancel, Msg::HelpNo, true),
-    b(S::Conflict, &[c('t'), c('T')], C::TakeTheirs, Msg::HelpTakeTheirs, true),
-    b(S::Conflict, &[c('s'), c('S')], C::KeepMine, Msg::HelpKeepMine, true),
-    b(S::Conflict, &[k(K::Esc)], C::Back, Msg::HelpBackToForm, true),
+    b(
+        S::Help,
+        &[k(K::Esc), c('?'), k(K::F(1)), c('q'), k(K::Enter)],
+        C::Back,
+        Msg::HelpClose,
+        true,
+    ),
+    b(
+        S::Confirm,
+        &[c('y'), c('Y'), k(K::Enter)],
+        C::Confirm,
+        Msg::HelpYes,
+        true,
+    ),
+    b(
+        S::Confirm,
+        &[c('n'), c('N'), k(K::Esc)],
+        C::Cancel,
+        Msg::HelpNo,
+        true,
+    ),
+    b(
+        S::Conflict,
+        &[c('t'), c('T')],
+        C::TakeTheirs,
+        Msg::HelpTakeTheirs,
+        true,
+    ),
+    b(
+        S::Conflict,
+        &[c('s'), c('S')],
+        C::KeepMine,
+        Msg::HelpKeepMine,
+        true,
+    ),
+    b(
+        S::Conflict,
+        &[k(K::Esc)],
+        C::Back,
+        Msg::HelpBackToForm,
+        true,
+    ),
     b(S::Picker, &[k(K::Enter)], C::Open, Msg::HelpChoose, true),
     b(S::Picker, &[k(K::Esc)], C::Back, Msg::HelpClose, true),
     // A list's search field.
     b(S::Search, &[k(K::Enter)], C::Open, Msg::HelpOpen, true),
     b(S::Search, &[k(K::Esc)], C::Cancel, Msg::HelpEndSearch, true),
     // Forms.
-    b(S::Form, &[k(K::Tab), k(K::Down)], C::NextField, Msg::HelpNextField, true),
-    b(S::Form, &[k(K::BackTab), k(K::Up)], C::PrevField, Msg::HelpPrevField, false),
+    b(
+        S::Form,
+        &[k(K::Tab), k(K::Down)],
+        C::NextField,
+        Msg::HelpNextField,
+        true,
+    ),
+    b(
+        S::Form,
+        &[k(K::BackTab), k(K::Up)],
+        C::PrevField,
+        Msg::HelpPrevField,
+        false,
+    ),
     b(S::Form, &[k(K::Enter)], C::Submit, Msg::HelpSubmit, false),
-    b(S::Form, &[ctrl('s'), k(K::F(10))], C::Save, Msg::HelpSave, true),
-    b(S::Form, &[k(K::F(2))], C::Pick, Msg::HelpPick, true),
+    b(
+        S::Form,
+        &[ctrl('s'), k(K::F(10))],
+        C::Save,
+        Msg::HelpSave,
+        true,
+    ),
+    b(
+        S::Lookup,
+        &[k(K::F(2)), k(K::Enter)],
+        C::Pick,
+        Msg::HelpPick,
+        true,
+    ),
     b(S::Form, &[k(K::Esc)], C::Back, Msg::HelpCancelForm, true),
     // Text editing.
-    b(S::Text, &[k(K::Left)], C::CursorLeft, Msg::HelpCursor, false),
-    b(S::Text, &[k(K::Right)], C::CursorRight, Msg::HelpCursor, false),
-    b(S::Text, &[k(K::Home), ctrl('a')], C::LineStart, Msg::HelpLineStart, false),
-    b(S::Text, &[k(K::End), ctrl('e')], C::LineEnd, Msg::HelpLineEnd, false),
-    b(S::Text, &[k(K::Backspace)], C::Backspace, Msg::HelpBackspace, false),
-    b(S::Text, &[k(K::Delete)], C::DeleteChar, Msg::HelpDelete, false),
-    b(S::Text, &[ctrl('u')], C::ClearField, Msg::HelpClearField, false),
+    b(
+        S::Text,
+        &[k(K::Left)],
+        C::CursorLeft,
+        Msg::HelpCursor,
+        false,
+    ),
+    b(
+        S::Text,
+        &[k(K::Right)],
+        C::CursorRight,
+        Msg::HelpCursor,
+        false,
+    ),
+    b(
+        S::Text,
+        &[k(K::Home), ctrl('a')],
+        C::LineStart,
+        Msg::HelpLineStart,
+        false,
+    ),
+    b(
+        S::Text,
+        &[k(K::End), ctrl('e')],
+        C::LineEnd,
+        Msg::HelpLineEnd,
+        false,
+    ),
+    b(
+        S::Text,
+        &[k(K::Backspace)],
+        C::Backspace,
+        Msg::HelpBackspace,
+        false,
+    ),
+    b(
+        S::Text,
+        &[k(K::Delete)],
+        C::DeleteChar,
+        Msg::HelpDelete,
+        false,
+    ),
+    b(
+        S::Text,
+        &[ctrl('u')],
+        C::ClearField,
+        Msg::HelpClearField,
+        false,
+    ),
     // Screens.
-    b(S::Programs, &[c('y')], C::FilterYear, Msg::HelpFilterYear, false),
-    b(S::Programs, &[c('t')], C::FilterType, Msg::HelpFilterType, false),
-    b(S::Programs, &[c('s')], C::FilterStatus, Msg::HelpFilterStatus, false),
-    b(S::Programs, &[c('x')], C::ClearFilters, Msg::HelpClearFilters, false),
-    b(S::ProgramDetail, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
-    b(S::ProgramDetail, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),
-    b(S::ProgramDetail, &[c('u')], C::EditProgram, Msg::HelpEditProgram, true),
-    b(S::ProgramDetail, &[c('a')], C::Enroll, Msg::HelpEnroll, true),
-    b(S::ProgramDetail, &[c('b')], C::AddBehaviour, Msg::HelpAddBehaviour, false),
+    b(
+        S::Programs,
+        &[c('y')],
+        C::FilterYear,
+        Msg::HelpFilterYear,
+        false,
+    ),
+    b(
+        S::Programs,
+        &[c('t')],
+        C::FilterType,
+        Msg::HelpFilterType,
+        false,
+    ),
+    b(
+        S::Programs,
+        &[c('s')],
+        C::FilterStatus,
+        Msg::HelpFilterStatus,
+        false,
+    ),
+    b(
+        S::Programs,
+        &[c('x')],
+        C::ClearFilters,
+        Msg::HelpClearFilters,
+        false,
+    ),
+    b(
+        S::ProgramDetail,
+        &[k(K::Tab), k(K::Right)],
+        C::NextSection,
+        Msg::HelpNextSection,
+        true,
+    ),
+    b(
+        S::ProgramDetail,
+        &[k(K::BackTab), k(K::Left)],
+        C::PrevSection,
+        Msg::HelpPrevSection,
+        false,
+    ),
+    b(
+        S::ProgramDetail,
+        &[c('u')],
+        C::EditProgram,
+        Msg::HelpEditProgram,
+        true,
+    ),
+    b(
+        S::ProgramDetail,
+        &[c('a')],
+        C::Enroll,
+        Msg::HelpEnroll,
+        true,
+    ),
+    b(
+        S::ProgramDetail,
+        &[c('b')],
+        C::AddBehaviour,
+        Msg::HelpAddBehaviour,
+        false,
+    ),
     // Lists.
     b(S::List, &[k(K::Up), c('k')], C::Up, Msg::HelpUp, false),
-    b(S::List, &[k(K::Down), c('j')], C::Down, Msg::HelpDown, false),
+    b(
+        S::List,
+        &[k(K::Down), c('j')],
+        C::Down,
+        Msg::HelpDown,
+        false,
+    ),
     b(S::List, &[k(K::PageUp)], C::PageUp, Msg::HelpPageUp, false),
-    b(S::List, &[k(K::PageDown)], C::PageDown, Msg::HelpPageDown, false),
+    b(
+        S::List,
+        &[k(K::PageDown)],
+        C::PageDown,
+        Msg::HelpPageDown,
+        false,
+    ),
     b(S::List, &[k(K::Home), c('g')], C::Top, Msg::HelpTop, false),
-    b(S::List, &[k(K::End), c('G')], C::Bottom, Msg::HelpBottom, false),
+    b(
+        S::List,
+        &[k(K::End), c('G')],
+        C::Bottom,
+        Msg::HelpBottom,
+        false,
+    ),
     b(S::List, &[k(K::Enter)], C::Open, Msg::HelpOpen, true),
     b(S::Searchable, &[c('/')], C::Search, Msg::HelpSearch, true),
     b(S::Rows, &[c('n')], C::New, Msg::HelpNew, true),
     b(S::Rows, &[c('e')], C::Edit, Msg::HelpEdit, true),
-    b(S::Rows, &[c('d'), k(K::Delete)], C::Delete, Msg::HelpDeleteRow, false),
+    b(
+        S::Rows,
+        &[c('d'), k(K::Delete)],
+        C::Delete,
+        Msg::HelpDeleteRow,
+        false,
+    ),
     // Everywhere.
-    b(S::Global, &[c('1')], C::GoPrograms, Msg::HelpGoPrograms, false),
+    b(
+        S::Global,
+        &[c('1')],
+        C::GoPrograms,
+        Msg::HelpGoPrograms,
+        false,
+    ),
     b(S::Global, &[c('2')], C::GoAsn, Msg::HelpGoAsn, false),
     b(S::Global, &[c('3')], C::GoOpd, Msg::HelpGoOpd, false),
     b(S::Global, &[k(K::Esc)], C::Back, Msg::HelpBack, true),
-    b(S::Global, &[c('?'), k(K::F(1))], C::Help, Msg::HelpHelp, true),
+    b(
+        S::Global,
+        &[c('?'), k(K::F(1))],
+        C::Help,
+        Msg::HelpHelp,
+        true,
+    ),
     b(S::Global, &[c('q')], C::Quit, Msg::HelpQuit, true),
-    b(S::Global, &[ctrl('c')], C::ForceQuit, Msg::HelpForceQuit, false),
+    b(
+        S::Global,
+        &[ctrl('c')],
+        C::ForceQuit,
+        Msg::HelpForceQuit,
+        false,
+    ),
 ];
 
 /// What the state says about where keys go.
@@ -203,7 +405,13 @@ pub struct KeyContext {
 
 fn is_plain_char(event: &KeyEvent) -> Option<char> {
     match event.code {
-        KeyCode::Char(ch) if !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(ch),
+        KeyCode::Char(ch)
+            if !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(ch)
+        }
         _ => None,
     }
 }
@@ -220,7 +428,12 @@ pub fn resolve(ctx: &KeyContext, event: &KeyEvent) -> Option<Action> {
     }
     for scope in &ctx.scopes {
         for binding in BINDINGS.iter().filter(|b| b.scope == *scope) {
-            if ctx.typing && binding.keys.iter().all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()) {
+            if ctx.typing
+                && binding
+                    .keys
+                    .iter()
+                    .all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty())
+            {
                 continue;
             }
             if binding.keys.iter().any(|k| k.matches(event)) {
@@ -244,7 +457,9 @@ pub fn active(ctx: &KeyContext) -> Vec<Shown> {
                 .iter()
                 .copied()
                 .filter(|k| !keys.contains(k))
-                .filter(|k| !(ctx.typing && matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()))
+                .filter(|k| {
+                    !(ctx.typing && matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty())
+                })
                 .collect();
             keys.extend(binding.keys.iter().copied());
             if free.is_empty() || commands.contains(&binding.command) {
@@ -312,10 +527,22 @@ mod tests {
         let c = ctx(&[S::Confirm], false);
         assert_eq!(resolve(&c, &key(K::Esc)), Some(Action::Cmd(C::Cancel)));
         assert_eq!(resolve(&c, &key(K::Char('q'))), None);
-        let list = ctx(&[S::Programs, S::Searchable, S::Rows, S::List, S::Global], false);
-        assert_eq!(resolve(&list, &key(K::Char('q'))), Some(Action::Cmd(C::Quit)));
-        assert_eq!(resolve(&list, &key(K::Char('y'))), Some(Action::Cmd(C::FilterYear)));
-        assert_eq!(resolve(&list, &key(K::Char('G'))), Some(Action::Cmd(C::Bottom)));
+        let list = ctx(
+            &[S::Programs, S::Searchable, S::Rows, S::List, S::Global],
+            false,
+        );
+        assert_eq!(
+            resolve(&list, &key(K::Char('q'))),
+            Some(Action::Cmd(C::Quit))
+        );
+        assert_eq!(
+            resolve(&list, &key(K::Char('y'))),
+            Some(Action::Cmd(C::FilterYear))
+        );
+        assert_eq!(
+            resolve(&list, &key(K::Char('G'))),
+            Some(Action::Cmd(C::Bottom))
+        );
         assert_eq!(
             resolve(&list, &KeyEvent::new(K::Char('G'), KeyModifiers::SHIFT)),
             Some(Action::Cmd(C::Bottom))

@@ -15,7 +15,9 @@ use crate::widgets::Theme;
 use chrono::NaiveDate;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, BufWriter, Stdout, Write};
@@ -40,7 +42,12 @@ type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 fn restore_terminal() {
     let _ = disable_raw_mode();
     let mut out = io::stdout();
-    let _ = execute!(out, DisableBracketedPaste, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
     let _ = out.flush();
 }
 
@@ -53,7 +60,10 @@ fn setup_terminal() -> io::Result<Term> {
         restore_terminal();
         previous(info);
     }));
-    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(16 * 1024, io::stdout())))?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        16 * 1024,
+        io::stdout(),
+    )))?;
     terminal.clear()?;
     Ok(terminal)
 }
@@ -82,7 +92,11 @@ fn spawn_signals(tx: Sender<Incoming>) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])?;
     thread::spawn(move || {
         for signal in signals.forever() {
-            let stop = if signal == SIGHUP { Stop::Hangup } else { Stop::Terminate };
+            let stop = if signal == SIGHUP {
+                Stop::Hangup
+            } else {
+                Stop::Terminate
+            };
             if tx.send(Incoming::Stop(stop)).is_err() {
                 return;
             }
@@ -144,7 +158,8 @@ pub fn run(store: Store, lang: Lang, today: NaiveDate, role: Role) -> io::Result
     spawn_ticks(tx);
     let size = terminal.size()?;
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
-    let (mut state, effects) = State::new(lang, today, theme, user, role, (size.width, size.height));
+    let (mut state, effects) =
+        State::new(lang, today, theme, user, role, (size.width, size.height));
     for e in effects {
         let _ = worker.send(e);
     }
@@ -163,7 +178,12 @@ fn draw(terminal: &mut Term, state: &State) -> io::Result<()> {
     Ok(())
 }
 
-fn main_loop(terminal: &mut Term, state: &mut State, rx: &Receiver<Incoming>, worker: &Sender<Effect>) -> io::Result<()> {
+fn main_loop(
+    terminal: &mut Term,
+    state: &mut State,
+    rx: &Receiver<Incoming>,
+    worker: &Sender<Effect>,
+) -> io::Result<()> {
     let mut dirty = true;
     let mut busy_seen = 0;
     loop {
@@ -174,7 +194,9 @@ fn main_loop(terminal: &mut Term, state: &mut State, rx: &Receiver<Incoming>, wo
             }
             dirty = false;
         }
-        let Ok(incoming) = rx.recv() else { return Ok(()) };
+        let Ok(incoming) = rx.recv() else {
+            return Ok(());
+        };
         let action = match incoming {
             Incoming::Event(Event::Key(key)) => keymap::resolve(&state.key_context(), &key),
             Incoming::Event(Event::Paste(text)) => Some(Action::Paste(text)),
@@ -211,7 +233,12 @@ fn main_loop(terminal: &mut Term, state: &mut State, rx: &Receiver<Incoming>, wo
 }
 
 /// Stops on a signal or a lost terminal: keeps drafts, then waits (briefly) for the worker to write them.
-fn finish(state: &mut State, rx: &Receiver<Incoming>, worker: &Sender<Effect>, stop: Stop) -> io::Result<()> {
+fn finish(
+    state: &mut State,
+    rx: &Receiver<Incoming>,
+    worker: &Sender<Effect>,
+    stop: Stop,
+) -> io::Result<()> {
     for effect in update(state, Action::Stop(stop)) {
         let _ = worker.send(effect);
     }

@@ -15,7 +15,10 @@ impl Widget for &State {
         let cx = self.cx();
         let theme = self.theme;
         if self.too_small() {
-            let text = Msg::TooSmall.fill(self.lang, &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height]);
+            let text = Msg::TooSmall.fill(
+                self.lang,
+                &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
+            );
             let lines = crate::screens::confirm::wrap(&text, usize::from(area.width.max(1)));
             let h = u16::try_from(lines.len()).unwrap_or(1);
             let r = centered(area, area.width, h);
@@ -43,8 +46,17 @@ impl Widget for &State {
                 Modal::Conflict(v) => v.render(body, buf, &cx),
             }
         }
-        status_line(self, Rect::new(area.x, area.y + area.height - 2, area.width, 1), buf);
-        key_bar(self, &self.key_context(), Rect::new(area.x, area.y + area.height - 1, area.width, 1), buf);
+        status_line(
+            self,
+            Rect::new(area.x, area.y + area.height - 2, area.width, 1),
+            buf,
+        );
+        key_bar(
+            self,
+            &self.key_context(),
+            Rect::new(area.x, area.y + area.height - 1, area.width, 1),
+            buf,
+        );
     }
 }
 
@@ -54,13 +66,31 @@ fn title_bar(state: &State, area: Rect, buf: &mut Buffer) {
     let mut x = area.x + put(buf, area.x, area.y, " tilik ", area.width, theme.title());
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, tab.label().text(state.lang));
-        let style = if *tab == state.tab { theme.tab_active() } else { theme.title() };
-        x += put(buf, x, area.y, &label, (area.x + area.width).saturating_sub(x), style);
+        let style = if *tab == state.tab {
+            theme.tab_active()
+        } else {
+            theme.title()
+        };
+        x += put(
+            buf,
+            x,
+            area.y,
+            &label,
+            (area.x + area.width).saturating_sub(x),
+            style,
+        );
     }
     let who = format!(" {} · {} ", state.user, state.role.label().text(state.lang));
     let who_w = u16::try_from(unicode_width::UnicodeWidthStr::width(who.as_str())).unwrap_or(0);
     if x + who_w < area.x + area.width {
-        put(buf, area.x + area.width - who_w, area.y, &who, who_w, theme.title());
+        put(
+            buf,
+            area.x + area.width - who_w,
+            area.y,
+            &who,
+            who_w,
+            theme.title(),
+        );
     }
 }
 
@@ -69,7 +99,14 @@ fn status_line(state: &State, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.bar());
     if state.busy > 3 {
         let text = Msg::DbBusyWaiting.fill(state.lang, &[&state.busy]);
-        put(buf, area.x + 1, area.y, &text, area.width.saturating_sub(2), theme.error());
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            &text,
+            area.width.saturating_sub(2),
+            theme.error(),
+        );
         return;
     }
     if let Some(n) = &state.notice {
@@ -81,7 +118,14 @@ fn status_line(state: &State, area: Rect, buf: &mut Buffer) {
             Level::Info => "✓ ",
             Level::Error => "✗ ",
         };
-        put(buf, area.x + 1, area.y, &format!("{mark}{}", n.text), area.width.saturating_sub(2), style);
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            &format!("{mark}{}", n.text),
+            area.width.saturating_sub(2),
+            style,
+        );
     }
 }
 
@@ -91,14 +135,26 @@ fn key_bar(state: &State, ctx: &KeyContext, area: Rect, buf: &mut Buffer) {
     let mut x = area.x;
     let end = area.x + area.width;
     for b in keymap::active(ctx).into_iter().filter(|b| b.main) {
-        let keys = b.keys.first().map(|k| k.label(state.lang)).unwrap_or_default();
+        let keys = b
+            .keys
+            .first()
+            .map(|k| k.label(state.lang))
+            .unwrap_or_default();
         let what = b.help.text(state.lang);
-        let needed = u16::try_from(keys.chars().count() + what.chars().count() + 3).unwrap_or(u16::MAX);
+        let needed =
+            u16::try_from(keys.chars().count() + what.chars().count() + 3).unwrap_or(u16::MAX);
         if x + needed > end {
             break;
         }
         x += put(buf, x, area.y, &format!(" {keys} "), end - x, theme.key());
-        x += put(buf, x, area.y, &format!("{what} "), end.saturating_sub(x), theme.base());
+        x += put(
+            buf,
+            x,
+            area.y,
+            &format!("{what} "),
+            end.saturating_sub(x),
+            theme.base(),
+        );
     }
 }
 

@@ -59,15 +59,14 @@ fn init(ctx: &Context, demo: bool) -> Result<ExitCode, CliError> {
         }
         let summary = crate::demo::fill(&mut store, ctx.today)?;
         say(&Msg::DemoFilled.fill(
-                ctx.lang,
-                &[
-                    &summary.opds,
-                    &summary.asn,
-                    &summary.programs,
-                    &summary.enrollments,
-                ],
-            ),
-        );
+            ctx.lang,
+            &[
+                &summary.opds,
+                &summary.asn,
+                &summary.programs,
+                &summary.enrollments,
+            ],
+        ));
     }
     let msg = if existed {
         Msg::InitMigrated
@@ -75,10 +74,9 @@ fn init(ctx: &Context, demo: bool) -> Result<ExitCode, CliError> {
         Msg::InitCreated
     };
     say(&msg.fill(
-            ctx.lang,
-            &[&ctx.db.display(), &store.schema_version()?, &ctx.user],
-        ),
-    );
+        ctx.lang,
+        &[&ctx.db.display(), &store.schema_version()?, &ctx.user],
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -173,9 +171,7 @@ fn program(ctx: &Context, cmd: ProgramCommand) -> Result<ExitCode, CliError> {
                 }
                 other => other.into(),
             })?;
-            say(
-                &Msg::ProgramAdded.fill(ctx.lang, &[&input.code, &input.name]),
-            );
+            say(&Msg::ProgramAdded.fill(ctx.lang, &[&input.code, &input.name]));
             Ok(ExitCode::SUCCESS)
         }
         ProgramCommand::List { format, year } => {
@@ -478,20 +474,17 @@ fn import(ctx: &Context, cmd: ImportCommand) -> Result<ExitCode, CliError> {
             }
             let people: Vec<_> = checked.rows.into_iter().map(|r| r.data).collect();
             let summary = store.import_people(&people, program)?;
-            say(
-                &Msg::ImportedParticipants.fill(
-                    l,
-                    &[
-                        &summary.inserted,
-                        &summary.updated,
-                        &summary.unchanged,
-                        &summary.enrolled,
-                    ],
-                ),
-            );
+            say(&Msg::ImportedParticipants.fill(
+                l,
+                &[
+                    &summary.inserted,
+                    &summary.updated,
+                    &summary.unchanged,
+                    &summary.enrolled,
+                ],
+            ));
             if !summary.opds_created.is_empty() {
-                say(&Msg::ImportedNewOpds.fill(l, &[&summary.opds_created.join(", ")]),
-                );
+                say(&Msg::ImportedNewOpds.fill(l, &[&summary.opds_created.join(", ")]));
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -239,7 +239,7 @@ fn run(
         db,
         user: identity::current_user()?,
         enforced,
-        today: chrono::Local::now().date_naive(),
+        today: crate::domain::date::today_wib(chrono::Utc::now()),
     };
     commands::dispatch(&ctx, cli.command)
 }

@@ -1,6 +1,28 @@
 //! Dates as Indonesian users write them: dd/mm/yyyy.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+
+/// Western Indonesian Time (WIB, UTC+7), the time of Palembang. Stamps are stored in UTC and shown in WIB;
+/// "today" is the WIB date, whatever the server's own time zone.
+pub fn wib() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).unwrap_or(Utc.fix())
+}
+
+use chrono::Offset;
+use chrono::TimeZone;
+
+/// Today's date in Palembang.
+pub fn today_wib(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&wib()).date_naive()
+}
+
+/// A stored UTC stamp (`2026-03-09T01:15:02.120Z`) as people read it: `09/03/2026 08:15` (WIB).
+pub fn format_stamp(stamp: &str) -> String {
+    match DateTime::parse_from_rfc3339(stamp) {
+        Ok(t) => t.with_timezone(&wib()).format("%d/%m/%Y %H:%M").to_string(),
+        Err(_) => stamp.to_string(),
+    }
+}
 
 /// `dd/mm/yyyy`, the only way dates are shown.
 pub fn format(date: NaiveDate) -> String {
@@ -65,6 +87,20 @@ mod tests {
     fn parses_written_dates(#[case] input: &str, #[case] want: Option<(i32, u32, u32)>) {
         let got = parse(input).ok().map(|d| (d.year(), d.month(), d.day()));
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn stamps_are_shown_in_wib() {
+        assert_eq!(format_stamp("2026-03-09T17:15:02.120Z"), "10/03/2026 00:15");
+        assert_eq!(format_stamp("not a stamp"), "not a stamp");
+        let late = Utc
+            .with_ymd_and_hms(2026, 11, 30, 18, 0, 0)
+            .single()
+            .expect("valid");
+        assert_eq!(
+            today_wib(late),
+            NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid")
+        );
     }
 
     #[test]

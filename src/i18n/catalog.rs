@@ -228,9 +228,10 @@ catalog! {
     ConfirmDeleteCost => "Hapus biaya \"{0}\" ({1})?", "Delete the cost \"{0}\" ({1})?";
     ConfirmUnenroll => "Keluarkan {0} dari program {1}?", "Remove {0} from program {1}?";
     ConflictTitle => "Data diubah orang lain", "Changed by someone else";
-    ConflictWho => "Disimpan oleh {0} pada {1} selagi Anda mengubahnya. Tidak ada yang ditimpa.", "Saved by {0} at {1} while you were editing. Nothing was overwritten.";
-    ConflictMine => "Isian Anda", "Your values";
-    ConflictTheirs => "Tersimpan sekarang", "Saved now";
+    ConflictWho => "{0} menyimpan pada {1} selagi Anda mengubahnya; belum ada yang ditimpa.", "{0} saved at {1} while you were editing; nothing was overwritten.";
+    ConflictMine => "Isian Anda", "Yours";
+    ConflictTheirs => "Tersimpan", "Saved";
+    ConflictSame => "Sama: {0}", "Unchanged: {0}";
     ConflictTookTheirs => "Isian diganti dengan data yang tersimpan", "The form now shows the saved data";
     KeySpace => "Spasi", "Space";
 

@@ -125,7 +125,11 @@ impl Localize for StoreError {
             StoreError::DiskFull => Msg::ErrDiskFull.text(lang).to_string(),
             StoreError::Conflict { entity, by, at, .. } => Msg::ErrConflict.fill(
                 lang,
-                &[&entity.label().text(lang), by, &crate::text::visible(at)],
+                &[
+                    &entity.label().text(lang),
+                    &crate::text::visible(by),
+                    &crate::domain::date::format_stamp(at),
+                ],
             ),
             StoreError::Duplicate { entity, key } => Msg::ErrDuplicate.fill(
                 lang,

@@ -1,8 +1,8 @@
 //! Adding or editing an ASN. The NIP is checked as it is typed, and what it says (birth date, TMT CPNS,
 //! gender) is shown beside it.
 
-use super::form_screen::FormSpec;
 use super::Cx;
+use super::form_screen::FormSpec;
 use crate::app::effect::{Change, Load, Loaded};
 use crate::domain::asn::{Asn, AsnDraft, AsnField, AsnInput};
 use crate::domain::date;
@@ -41,11 +41,17 @@ pub struct AsnSpec {
 
 impl AsnSpec {
     pub fn new_person() -> AsnSpec {
-        AsnSpec { id: None, base: None }
+        AsnSpec {
+            id: None,
+            base: None,
+        }
     }
 
     pub fn edit(id: AsnId) -> AsnSpec {
-        AsnSpec { id: Some(id), base: None }
+        AsnSpec {
+            id: Some(id),
+            base: None,
+        }
     }
 }
 
@@ -59,11 +65,19 @@ fn opt(code: &str, label: impl Into<String>) -> ChoiceOption {
 fn empty_form(cx: &Cx) -> Form<AsnField> {
     let t = |m: Msg| cx.t(m);
     let mut levels = vec![opt("", t(Msg::LevelAuto))];
-    levels.extend(JabatanLevel::ALL.iter().map(|l| opt(l.code(), level_label(*l, cx))));
+    levels.extend(
+        JabatanLevel::ALL
+            .iter()
+            .map(|l| opt(l.code(), level_label(*l, cx))),
+    );
     let mut golongan = vec![opt("", "-")];
-    golongan.extend(Golongan::ALL.iter().map(|g| opt(g.code(), format!("{} {}", g.code(), g.pangkat()))));
+    golongan.extend(
+        Golongan::ALL
+            .iter()
+            .map(|g| opt(g.code(), format!("{} {}", g.code(), g.pangkat()))),
+    );
     Form::new(vec![
-        Field::text(AsnField::Nip, t(Msg::FieldNip), InputKind::Nip, 21, 22),
+        Field::text(AsnField::Nip, t(Msg::FieldNip), InputKind::Nip, 21, 21),
         Field::choice(
             AsnField::Kind,
             t(Msg::FieldKind),
@@ -73,13 +87,25 @@ fn empty_form(cx: &Cx) -> Form<AsnField> {
         Field::text(AsnField::Front, t(Msg::FieldFront), InputKind::Text, 30, 22),
         Field::text(AsnField::Name, t(Msg::FieldName), InputKind::Text, 100, 40),
         Field::text(AsnField::Back, t(Msg::FieldBack), InputKind::Text, 40, 22),
-        Field::text(AsnField::Jabatan, t(Msg::FieldJabatan), InputKind::Text, 120, 40),
+        Field::text(
+            AsnField::Jabatan,
+            t(Msg::FieldJabatan),
+            InputKind::Text,
+            120,
+            40,
+        ),
         Field::choice(AsnField::Level, t(Msg::FieldLevel), levels, 30),
         Field::choice(AsnField::Golongan, t(Msg::FieldGolongan), golongan, 30),
         Field::lookup(AsnField::Opd, t(Msg::FieldOpd), LookupKind::Opd, 40),
         Field::lookup(AsnField::Atasan, t(Msg::FieldAtasan), LookupKind::Asn, 40),
         Field::text(AsnField::Phone, t(Msg::FieldPhone), InputKind::Text, 30, 22),
-        Field::text(AsnField::Email, t(Msg::FieldEmail), InputKind::Text, 120, 40),
+        Field::text(
+            AsnField::Email,
+            t(Msg::FieldEmail),
+            InputKind::Text,
+            120,
+            40,
+        ),
     ])
 }
 
@@ -115,13 +141,20 @@ fn filled(asn: &AsnInput, opd: Option<&str>, atasan: Option<&str>, cx: &Cx) -> F
     form.set_choice(AsnField::Level, d.level.map_or("", JabatanLevel::code));
     form.set_choice(AsnField::Golongan, &d.golongan);
     form.set_lookup(AsnField::Opd, d.opd.map(|o| o.0), opd.unwrap_or(""));
-    form.set_lookup(AsnField::Atasan, d.atasan.map(|a| a.0), atasan.unwrap_or(""));
+    form.set_lookup(
+        AsnField::Atasan,
+        d.atasan.map(|a| a.0),
+        atasan.unwrap_or(""),
+    );
     form.set_text(AsnField::Phone, &d.phone);
     form.set_text(AsnField::Email, &d.email);
     form
 }
 
-fn loaded_person<'a>(loaded: &'a Loaded, id: Option<AsnId>) -> Option<(&'a Asn, Option<&'a str>, Option<&'a str>)> {
+fn loaded_person<'a>(
+    loaded: &'a Loaded,
+    id: Option<AsnId>,
+) -> Option<(&'a Asn, Option<&'a str>, Option<&'a str>)> {
     match loaded {
         Loaded::Asn(asn, row) if Some(asn.id) == id => Some((
             asn,
@@ -137,7 +170,12 @@ impl FormSpec for AsnSpec {
     const FORM: &'static str = "asn";
 
     fn title(&self, cx: &Cx) -> String {
-        cx.t(if self.id.is_some() { Msg::AsnEditTitle } else { Msg::AsnNewTitle }).to_string()
+        cx.t(if self.id.is_some() {
+            Msg::AsnEditTitle
+        } else {
+            Msg::AsnNewTitle
+        })
+        .to_string()
     }
 
     fn subtitle(&self, cx: &Cx) -> Option<String> {
@@ -208,7 +246,9 @@ impl FormSpec for AsnSpec {
         };
         let typed = form.value(AsnField::Nip);
         let partial = check_partial(&typed, kind, cx.today);
-        let Some(field) = form.field_mut(AsnField::Nip) else { return };
+        let Some(field) = form.field_mut(AsnField::Nip) else {
+            return;
+        };
         field.hint = None;
         if let Some(e) = partial.error {
             field.error = Some(e.localize(cx.lang));

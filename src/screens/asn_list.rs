@@ -12,8 +12,8 @@ use crate::domain::user::Capability;
 use crate::i18n::Msg;
 use crate::store::asn::AsnRow;
 use crate::widgets::input::{Edit, Edited, InputKind, TextInput};
-use crate::widgets::table::{Column, DataTable, Scroll, body_height};
 use crate::widgets::put;
+use crate::widgets::table::{Column, DataTable, Scroll, body_height};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
@@ -52,7 +52,12 @@ fn table_area(body: Rect) -> Rect {
 }
 
 fn search_area(body: Rect, label_width: u16) -> Rect {
-    Rect::new(body.x + 2 + label_width, body.y, 40.min(body.width.saturating_sub(label_width + 3)), 1)
+    Rect::new(
+        body.x + 2 + label_width,
+        body.y,
+        40.min(body.width.saturating_sub(label_width + 3)),
+        1,
+    )
 }
 
 impl AsnListScreen {
@@ -69,7 +74,10 @@ impl AsnListScreen {
 
     fn edit_selected(&self, cx: &Cx) -> Vec<Reply> {
         match self.selected() {
-            Some(row) => vec![Reply::Push(Box::new(Screen::AsnForm(FormScreen::new(AsnSpec::edit(row.id), cx))))],
+            Some(row) => vec![Reply::Push(Box::new(Screen::AsnForm(FormScreen::new(
+                AsnSpec::edit(row.id),
+                cx,
+            ))))],
             None => Vec::new(),
         }
     }
@@ -129,7 +137,10 @@ impl View for AsnListScreen {
                 if !cx.can(Capability::EditMasterData) {
                     return vec![Reply::error(cx.t(Msg::NotAllowed))];
                 }
-                return vec![Reply::Push(Box::new(Screen::AsnForm(FormScreen::new(AsnSpec::new_person(), cx))))];
+                return vec![Reply::Push(Box::new(Screen::AsnForm(FormScreen::new(
+                    AsnSpec::new_person(),
+                    cx,
+                ))))];
             }
             Action::Cmd(Command::Delete) => {
                 if !cx.can(Capability::EditMasterData) {
@@ -151,7 +162,9 @@ impl View for AsnListScreen {
                 self.loaded = true;
                 self.scroll.clamp(self.rows.len(), height);
             }
-            Action::Saved(Saved::Deleted(_)) => return vec![Reply::info(cx.t(Msg::Deleted)), self.search()],
+            Action::Saved(Saved::Deleted(_)) => {
+                return vec![Reply::info(cx.t(Msg::Deleted)), self.search()];
+            }
             Action::Failed(f) => return vec![Reply::error(f.message.clone())],
             _ => {}
         }
@@ -169,9 +182,21 @@ impl View for AsnListScreen {
         let theme = cx.theme;
         let label = cx.t(Msg::AsnSearchLabel);
         let label_w = put(buf, area.x + 1, area.y, label, area.width, theme.header());
-        self.query.render(search_area(area, label_w), buf, self.searching, theme);
-        let hint = if self.searching { cx.t(Msg::AsnSearchHint) } else { cx.t(Msg::AsnListHint) };
-        put(buf, area.x + 1, area.y + 1, hint, area.width.saturating_sub(2), theme.dim());
+        self.query
+            .render(search_area(area, label_w), buf, self.searching, theme);
+        let hint = if self.searching {
+            cx.t(Msg::AsnSearchHint)
+        } else {
+            cx.t(Msg::AsnListHint)
+        };
+        put(
+            buf,
+            area.x + 1,
+            area.y + 1,
+            hint,
+            area.width.saturating_sub(2),
+            theme.dim(),
+        );
         let table = table_area(area);
         let columns = [
             Column::fixed(cx.t(Msg::ColNip), 21),
@@ -218,7 +243,14 @@ impl View for AsnListScreen {
         };
         put(buf, area.x + 1, y, &count, w, theme.dim());
         if let Some(r) = self.selected() {
-            put(buf, area.x + 1, y + 1, &format!("{} · {}", r.name, r.jabatan), w, theme.header());
+            put(
+                buf,
+                area.x + 1,
+                y + 1,
+                &format!("{} · {}", r.name, r.jabatan),
+                w,
+                theme.header(),
+            );
             let atasan = r.atasan.as_deref().unwrap_or("-");
             let unit = r.opd.as_deref().unwrap_or("-");
             put(
@@ -236,7 +268,10 @@ impl View for AsnListScreen {
         if !self.searching {
             return None;
         }
-        let label_w = u16::try_from(unicode_width::UnicodeWidthStr::width(cx.t(Msg::AsnSearchLabel))).unwrap_or(0);
+        let label_w = u16::try_from(unicode_width::UnicodeWidthStr::width(
+            cx.t(Msg::AsnSearchLabel),
+        ))
+        .unwrap_or(0);
         Some(self.query.cursor_position(search_area(area, label_w)))
     }
 }

@@ -27,10 +27,24 @@ impl Confirm {
             .render(r, buf);
         for (i, line) in lines.iter().enumerate() {
             let y = r.y + 1 + u16::try_from(i).unwrap_or(0);
-            put(buf, r.x + 2, y, line, r.width.saturating_sub(4), cx.theme.base());
+            put(
+                buf,
+                r.x + 2,
+                y,
+                line,
+                r.width.saturating_sub(4),
+                cx.theme.base(),
+            );
         }
         let keys = format!("[y] {}   [n] {}", cx.t(Msg::Yes), cx.t(Msg::No));
-        put(buf, r.x + 2, r.y + r.height - 2, &keys, r.width.saturating_sub(4), cx.theme.header());
+        put(
+            buf,
+            r.x + 2,
+            r.y + r.height - 2,
+            &keys,
+            r.width.saturating_sub(4),
+            cx.theme.header(),
+        );
     }
 }
 
@@ -41,7 +55,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     for paragraph in text.split('\n') {
         let mut line = String::new();
         for word in paragraph.split(' ') {
-            let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+            let needed =
+                line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
             if needed > width && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
@@ -67,7 +82,10 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces_and_cuts_long_words() {
-        assert_eq!(wrap("hapus peserta ini?", 8), vec!["hapus", "peserta", "ini?"]);
+        assert_eq!(
+            wrap("hapus peserta ini?", 8),
+            vec!["hapus", "peserta", "ini?"]
+        );
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
     }

@@ -1,5 +1,5 @@
-//! When someone else saved a record while you edited it: your values and theirs side by side, who saved
-//! and when, and a choice — take theirs, or save yours over theirs knowingly.
+//! When someone else saved a record while you edited it: who saved and when, every field that differs
+//! with your value above theirs, and a choice — take theirs, or save yours over theirs knowingly.
 
 use super::Cx;
 use crate::i18n::Msg;
@@ -16,32 +16,88 @@ pub struct ConflictView {
     pub rows: Vec<(String, String, String)>,
 }
 
+/// Both values cut to `width` columns around their first difference, so that what differs is visible
+/// even in long names.
+pub fn around_difference(mine: &str, theirs: &str, width: usize) -> (String, String) {
+    let a: Vec<char> = mine.chars().collect();
+    let b: Vec<char> = theirs.chars().collect();
+    let longest = a.len().max(b.len());
+    if longest <= width || width < 8 {
+        return (
+            crate::widgets::fit(mine, width),
+            crate::widgets::fit(theirs, width),
+        );
+    }
+    let first = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let start = first.saturating_sub(width / 3);
+    let cut = |v: &[char]| -> String {
+        let body: String = v.iter().skip(start).collect();
+        let body = if start > 0 {
+            format!("…{body}")
+        } else {
+            body
+        };
+        crate::widgets::fit(&body, width)
+    };
+    (cut(&a), cut(&b))
+}
+
 impl ConflictView {
+    fn lines(&self, cx: &Cx, width: usize) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        for (label, mine, theirs) in &self.rows {
+            if mine == theirs {
+                continue;
+            }
+            out.push((format!("≠ {label}"), true));
+            let (m, t) = around_difference(mine, theirs, width.saturating_sub(14));
+            out.push((format!("  {:<11} {m}", cx.t(Msg::ConflictMine)), false));
+            out.push((format!("  {:<11} {t}", cx.t(Msg::ConflictTheirs)), false));
+        }
+        let same: Vec<&str> = self
+            .rows
+            .iter()
+            .filter(|(_, m, t)| m == t)
+            .map(|(l, _, _)| l.as_str())
+            .collect();
+        if !same.is_empty() {
+            out.push((Msg::ConflictSame.fill(cx.lang, &[&same.join(", ")]), false));
+        }
+        out
+    }
+
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
-        let r = centered(area, 78, u16::try_from(self.rows.len()).unwrap_or(10).saturating_add(7).min(area.height));
+        let width = 78.min(area.width);
+        let inner_w = width.saturating_sub(4);
+        let lines = self.lines(cx, usize::from(inner_w));
+        let height = u16::try_from(lines.len())
+            .unwrap_or(10)
+            .saturating_add(6)
+            .min(area.height);
+        let r = centered(area, width, height);
         Clear.render(r, buf);
         Block::default()
             .borders(Borders::ALL)
             .title(format!(" {} ", cx.t(Msg::ConflictTitle)))
             .render(r, buf);
-        let inner_w = r.width.saturating_sub(4);
         let x = r.x + 2;
-        let who = Msg::ConflictWho.fill(cx.lang, &[&crate::text::visible(&self.by), &crate::text::visible(&self.at)]);
+        let who = Msg::ConflictWho.fill(
+            cx.lang,
+            &[
+                &crate::text::visible(&self.by),
+                &crate::domain::date::format_stamp(&self.at),
+            ],
+        );
         put(buf, x, r.y + 1, &who, inner_w, cx.theme.error());
-        let label_w = 16u16;
-        let col_w = inner_w.saturating_sub(label_w + 2) / 2;
-        let y0 = r.y + 2;
-        put(buf, x + label_w + 1, y0, cx.t(Msg::ConflictMine), col_w, cx.theme.header());
-        put(buf, x + label_w + 2 + col_w, y0, cx.t(Msg::ConflictTheirs), col_w, cx.theme.header());
-        let height = usize::from(r.height.saturating_sub(6));
-        for (i, (label, mine, theirs)) in self.rows.iter().take(height).enumerate() {
-            let y = y0 + 1 + u16::try_from(i).unwrap_or(0);
-            let differs = mine != theirs;
-            let style = if differs { cx.theme.header() } else { cx.theme.dim() };
-            let mark = if differs { "≠" } else { " " };
-            put(buf, x, y, &format!("{mark} {label}"), label_w, style);
-            put(buf, x + label_w + 1, y, mine, col_w, style);
-            put(buf, x + label_w + 2 + col_w, y, theirs, col_w, style);
+        let room = usize::from(r.height.saturating_sub(5));
+        for (i, (line, strong)) in lines.iter().take(room).enumerate() {
+            let y = r.y + 3 + u16::try_from(i).unwrap_or(0);
+            let style = if *strong {
+                cx.theme.header()
+            } else {
+                cx.theme.base()
+            };
+            put(buf, x, y, line, inner_w, style);
         }
         let keys = format!(
             "[t] {}   [s] {}   [Esc] {}",
@@ -49,6 +105,24 @@ impl ConflictView {
             cx.t(Msg::HelpKeepMine),
             cx.t(Msg::HelpBackToForm)
         );
-        put(buf, x, r.y + r.height - 2, &keys, inner_w, cx.theme.base());
+        put(buf, x, r.y + r.height - 2, &keys, inner_w, cx.theme.dim());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::around_difference;
+
+    #[test]
+    fn long_values_are_cut_where_they_differ() {
+        let mine = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (budi)";
+        let theirs = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (siti)";
+        let (m, t) = around_difference(mine, theirs, 30);
+        assert!(m.contains("(budi)"), "{m}");
+        assert!(t.contains("(siti)"), "{t}");
+        assert_eq!(
+            around_difference("a", "b", 30),
+            ("a".to_string(), "b".to_string())
+        );
     }
 }

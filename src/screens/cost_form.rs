@@ -1,8 +1,8 @@
 //! A line of a program's costs.
 
+use super::Cx;
 use super::form_screen::FormSpec;
 use super::program_form::options;
-use super::Cx;
 use crate::app::effect::Change;
 use crate::domain::ids::ProgramId;
 use crate::domain::problem::optional_text;
@@ -51,11 +51,28 @@ impl FormSpec for CostSpec {
             Field::choice(
                 CostField::Category,
                 cx.t(Msg::FieldCategory),
-                options(CostCategory::ALL, CostCategory::code, CostCategory::label, cx),
+                options(
+                    CostCategory::ALL,
+                    CostCategory::code,
+                    CostCategory::label,
+                    cx,
+                ),
                 26,
             ),
-            Field::text(CostField::Description, cx.t(Msg::FieldDescription), InputKind::Text, 120, 50),
-            Field::text(CostField::Amount, cx.t(Msg::FieldAmount), InputKind::Amount, 18, 20),
+            Field::text(
+                CostField::Description,
+                cx.t(Msg::FieldDescription),
+                InputKind::Text,
+                120,
+                50,
+            ),
+            Field::text(
+                CostField::Amount,
+                cx.t(Msg::FieldAmount),
+                InputKind::Amount,
+                18,
+                20,
+            ),
         ])
     }
 
@@ -74,7 +91,13 @@ impl FormSpec for CostSpec {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let category = CostCategory::from_code(&form.value(CostField::Category)).unwrap_or(CostCategory::Lainnya);
-        Ok(Change::AddCostLine(self.program, category, description, amount))
+        let category = CostCategory::from_code(&form.value(CostField::Category))
+            .unwrap_or(CostCategory::Lainnya);
+        Ok(Change::AddCostLine(
+            self.program,
+            category,
+            description,
+            amount,
+        ))
     }
 }

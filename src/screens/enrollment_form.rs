@@ -1,8 +1,8 @@
 //! A participant's attendance, completion and certificate number.
 
+use super::Cx;
 use super::form_screen::FormSpec;
 use super::program_form::options;
-use super::Cx;
 use crate::app::effect::Change;
 use crate::domain::enrollment::{Attendance, Completion, EnrollmentData};
 use crate::domain::ids::{EnrollmentId, Version};
@@ -54,17 +54,46 @@ impl FormSpec for EnrollmentSpec {
             code: String::new(),
             label: cx.t(Msg::NotRecorded).to_string(),
         }];
-        completion.extend(options(Completion::ALL, Completion::code, Completion::label, cx));
+        completion.extend(options(
+            Completion::ALL,
+            Completion::code,
+            Completion::label,
+            cx,
+        ));
         let mut form = Form::new(vec![
-            Field::text(EnrollmentField::Attendance, cx.t(Msg::FieldAttendance), InputKind::Integer, 3, 6),
-            Field::choice(EnrollmentField::Completion, cx.t(Msg::ColCompletion), completion, 24),
-            Field::text(EnrollmentField::Certificate, cx.t(Msg::ColCertificate), InputKind::Text, 60, 40),
+            Field::text(
+                EnrollmentField::Attendance,
+                cx.t(Msg::FieldAttendance),
+                InputKind::Integer,
+                3,
+                6,
+            ),
+            Field::choice(
+                EnrollmentField::Completion,
+                cx.t(Msg::ColCompletion),
+                completion,
+                24,
+            ),
+            Field::text(
+                EnrollmentField::Certificate,
+                cx.t(Msg::ColCertificate),
+                InputKind::Text,
+                60,
+                40,
+            ),
         ]);
         form.set_text(
             EnrollmentField::Attendance,
-            &self.data.attendance.map(|a| a.percent().to_string()).unwrap_or_default(),
+            &self
+                .data
+                .attendance
+                .map(|a| a.percent().to_string())
+                .unwrap_or_default(),
         );
-        form.set_choice(EnrollmentField::Completion, self.data.completion.map_or("", Completion::code));
+        form.set_choice(
+            EnrollmentField::Completion,
+            self.data.completion.map_or("", Completion::code),
+        );
         form.set_text(EnrollmentField::Certificate, &self.data.certificate_no);
         form
     }
@@ -73,7 +102,11 @@ impl FormSpec for EnrollmentSpec {
         self.id.to_string()
     }
 
-    fn submit(&self, form: &Form<EnrollmentField>, cx: &Cx) -> Result<Change, Vec<(EnrollmentField, String)>> {
+    fn submit(
+        &self,
+        form: &Form<EnrollmentField>,
+        cx: &Cx,
+    ) -> Result<Change, Vec<(EnrollmentField, String)>> {
         let mut errors = Vec::new();
         let attendance = Attendance::parse_optional(&form.value(EnrollmentField::Attendance))
             .map_err(|p| errors.push((EnrollmentField::Attendance, p.localize(cx.lang))))

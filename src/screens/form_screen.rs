@@ -2,8 +2,8 @@
 //! drafts so that nothing typed is lost, asking before throwing changes away, and the conflict view when
 //! someone else saved first. What a particular form edits is described by a [`FormSpec`].
 
-use super::conflict::ConflictView;
 use super::confirm::Confirm;
+use super::conflict::ConflictView;
 use super::picker::{PickFor, Picker};
 use super::{Cx, Modal, Reply, View};
 use crate::app::action::{Action, Command};
@@ -133,7 +133,9 @@ impl<S: FormSpec> FormScreen<S> {
                 let count = errors.len();
                 let first = errors.first().map(|(_, m)| m.clone()).unwrap_or_default();
                 self.form.set_errors(errors);
-                let mut replies = vec![Reply::error(Msg::FormHasErrors.fill(cx.lang, &[&count, &first]))];
+                let mut replies = vec![Reply::error(
+                    Msg::FormHasErrors.fill(cx.lang, &[&count, &first]),
+                )];
                 replies.extend(self.keep_draft());
                 replies
             }
@@ -157,7 +159,9 @@ impl<S: FormSpec> FormScreen<S> {
                 self.spec.hints(&mut self.form, cx);
                 Vec::new()
             }
-            FormEdit::Refused(c) => vec![Reply::error(Msg::KeyNotAllowed.fill(cx.lang, &[&crate::text::visible(&c.to_string())]))],
+            FormEdit::Refused(c) => vec![Reply::error(
+                Msg::KeyNotAllowed.fill(cx.lang, &[&crate::text::visible(&c.to_string())]),
+            )],
             FormEdit::Full => vec![Reply::error(cx.t(Msg::FieldFull))],
             FormEdit::Moved | FormEdit::Nothing => Vec::new(),
         }
@@ -177,7 +181,10 @@ impl<S: FormSpec> FormScreen<S> {
     fn shown(field: &crate::widgets::form::Field<S::F>) -> String {
         match &field.input {
             Input::Text(t) => t.value().to_string(),
-            Input::Choice { options, index } => options.get(*index).map(|o| o.label.clone()).unwrap_or_default(),
+            Input::Choice { options, index } => options
+                .get(*index)
+                .map(|o| o.label.clone())
+                .unwrap_or_default(),
             Input::Lookup { label, .. } => label.clone(),
         }
     }
@@ -207,7 +214,11 @@ impl<S: FormSpec> View for FormScreen<S> {
             self.form.focused().map(|f| &f.input),
             Some(Input::Text(_) | Input::Choice { .. })
         );
-        let mut scopes = vec![Scope::Form];
+        let mut scopes = Vec::new();
+        if self.form.focus_is_lookup().is_some() {
+            scopes.push(Scope::Lookup);
+        }
+        scopes.push(Scope::Form);
         if typing {
             scopes.push(Scope::Text);
         }
@@ -243,12 +254,13 @@ impl<S: FormSpec> View for FormScreen<S> {
                 self.form.prev();
                 self.keep_draft()
             }
-            Action::Cmd(Command::Submit) if self.form.focus_is_lookup().is_some() => self.open_picker(),
             Action::Cmd(Command::Submit) if !self.form.is_last() => {
                 self.form.next();
                 self.keep_draft()
             }
-            Action::Cmd(Command::Submit | Command::Save) if self.phase != Phase::Saving => self.save(cx),
+            Action::Cmd(Command::Submit | Command::Save) if self.phase != Phase::Saving => {
+                self.save(cx)
+            }
             Action::Cmd(Command::Pick) => self.open_picker(),
             Action::Cmd(Command::Back) => self.back(cx),
             Action::Picked { id, label, .. } => {
@@ -264,7 +276,11 @@ impl<S: FormSpec> View for FormScreen<S> {
             Action::Saved(_) if self.phase == Phase::Saving => {
                 self.phase = Phase::Editing;
                 self.form.dirty = false;
-                vec![self.discard_draft(), Reply::Pop, Reply::info(self.spec.saved_message(cx))]
+                vec![
+                    self.discard_draft(),
+                    Reply::Pop,
+                    Reply::info(self.spec.saved_message(cx)),
+                ]
             }
             Action::Failed(f) if self.phase == Phase::Saving => match &f.kind {
                 FailureKind::Conflict { .. } => match self.spec.reload() {
@@ -290,7 +306,11 @@ impl<S: FormSpec> View for FormScreen<S> {
                 }
             },
             Action::Failed(f) => vec![Reply::error(f.message.clone())],
-            Action::Loaded(Loaded::Draft { form, record, payload }) if *form == S::FORM && *record == self.spec.record_key() => {
+            Action::Loaded(Loaded::Draft {
+                form,
+                record,
+                payload,
+            }) if *form == S::FORM && *record == self.spec.record_key() => {
                 if self.draft_checked || self.form.dirty {
                     return Vec::new();
                 }
@@ -333,7 +353,10 @@ impl<S: FormSpec> View for FormScreen<S> {
                     self.form = theirs;
                     self.form.focus = focus;
                     self.spec.hints(&mut self.form, cx);
-                    vec![self.discard_draft(), Reply::info(cx.t(Msg::ConflictTookTheirs))]
+                    vec![
+                        self.discard_draft(),
+                        Reply::info(cx.t(Msg::ConflictTookTheirs)),
+                    ]
                 }
                 None => Vec::new(),
             },
@@ -363,9 +386,23 @@ impl<S: FormSpec> View for FormScreen<S> {
         if area.height < 3 {
             return;
         }
-        put(buf, area.x + 1, area.y, &self.spec.title(cx), area.width.saturating_sub(2), cx.theme.header());
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            &self.spec.title(cx),
+            area.width.saturating_sub(2),
+            cx.theme.header(),
+        );
         if let Some(sub) = self.spec.subtitle(cx) {
-            put(buf, area.x + 1, area.y + 1, &sub, area.width.saturating_sub(2), cx.theme.dim());
+            put(
+                buf,
+                area.x + 1,
+                area.y + 1,
+                &sub,
+                area.width.saturating_sub(2),
+                cx.theme.dim(),
+            );
         }
         let fields = Rect {
             x: area.x,

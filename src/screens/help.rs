@@ -10,7 +10,14 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 pub fn render(ctx: &KeyContext, title: &str, area: Rect, buf: &mut Buffer, cx: &Cx) {
     let bindings = keymap::active(ctx);
-    let r = centered(area, 76, u16::try_from(bindings.len()).unwrap_or(20).saturating_add(4).min(area.height));
+    let r = centered(
+        area,
+        76,
+        u16::try_from(bindings.len())
+            .unwrap_or(20)
+            .saturating_add(4)
+            .min(area.height),
+    );
     Clear.render(r, buf);
     Block::default()
         .borders(Borders::ALL)
@@ -27,7 +34,14 @@ pub fn render(ctx: &KeyContext, title: &str, area: Rect, buf: &mut Buffer, cx: &
         let keys = keymap::keys_label(b, cx.lang);
         let key_w = 16.min(col_w / 2);
         put(buf, x, y, &keys, key_w, cx.theme.header());
-        put(buf, x + key_w + 1, y, b.help.text(cx.lang), col_w.saturating_sub(key_w + 2), cx.theme.base());
+        put(
+            buf,
+            x + key_w + 1,
+            y,
+            b.help.text(cx.lang),
+            col_w.saturating_sub(key_w + 2),
+            cx.theme.base(),
+        );
     }
     put(
         buf,

@@ -1,8 +1,8 @@
 //! Adding or editing an OPD, with the dates it exists.
 
+use super::Cx;
 use super::form_screen::FormSpec;
 use super::program_form::options;
-use super::Cx;
 use crate::app::effect::{Change, Load, Loaded};
 use crate::domain::ids::{OpdId, Version};
 use crate::domain::opd::{Opd, OpdDraft, OpdField, OpdKind};
@@ -52,9 +52,26 @@ fn form(current: Option<&OpdDraft>, cx: &Cx) -> Form<OpdField> {
     let mut form = Form::new(vec![
         Field::text(OpdField::Code, t(Msg::ColCode), InputKind::Text, 20, 22),
         Field::text(OpdField::Name, t(Msg::ColName), InputKind::Text, 120, 58),
-        Field::choice(OpdField::Kind, t(Msg::ColKind), options(&OpdKind::ALL, OpdKind::code, OpdKind::label, cx), 26),
-        Field::text(OpdField::ValidFrom, t(Msg::ColValidFrom), InputKind::Date, 10, 12),
-        Field::text(OpdField::ValidTo, t(Msg::ColValidTo), InputKind::Date, 10, 12),
+        Field::choice(
+            OpdField::Kind,
+            t(Msg::ColKind),
+            options(&OpdKind::ALL, OpdKind::code, OpdKind::label, cx),
+            26,
+        ),
+        Field::text(
+            OpdField::ValidFrom,
+            t(Msg::ColValidFrom),
+            InputKind::Date,
+            10,
+            12,
+        ),
+        Field::text(
+            OpdField::ValidTo,
+            t(Msg::ColValidTo),
+            InputKind::Date,
+            10,
+            12,
+        ),
     ]);
     if let Some(d) = current {
         form.set_text(OpdField::Code, &d.code);
@@ -73,7 +90,12 @@ impl FormSpec for OpdSpec {
     const FORM: &'static str = "opd";
 
     fn title(&self, cx: &Cx) -> String {
-        cx.t(if self.id.is_some() { Msg::OpdEditTitle } else { Msg::OpdNewTitle }).to_string()
+        cx.t(if self.id.is_some() {
+            Msg::OpdEditTitle
+        } else {
+            Msg::OpdNewTitle
+        })
+        .to_string()
     }
 
     fn subtitle(&self, cx: &Cx) -> Option<String> {
@@ -122,7 +144,9 @@ impl FormSpec for OpdSpec {
 
     fn theirs(&self, loaded: &Loaded, cx: &Cx) -> Option<(Version, Form<OpdField>)> {
         match loaded {
-            Loaded::Opd(o) if Some(o.id) == self.id => Some((o.stamp.version, form(Some(&OpdDraft::from(o.as_ref())), cx))),
+            Loaded::Opd(o) if Some(o.id) == self.id => {
+                Some((o.stamp.version, form(Some(&OpdDraft::from(o.as_ref())), cx)))
+            }
             _ => None,
         }
     }

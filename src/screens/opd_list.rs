@@ -56,25 +56,38 @@ impl View for OpdListScreen {
             Action::Cmd(Command::PageDown) => self.scroll.step(height as isize, len, height),
             Action::Cmd(Command::Top) => self.scroll.select(0, len, height),
             Action::Cmd(Command::Bottom) => self.scroll.select(len.saturating_sub(1), len, height),
-            Action::Cmd(Command::New | Command::Open | Command::Edit | Command::Delete) if !may_edit => {
+            Action::Cmd(Command::New | Command::Open | Command::Edit | Command::Delete)
+                if !may_edit =>
+            {
                 return vec![Reply::error(cx.t(Msg::NotAllowed))];
             }
             Action::Cmd(Command::New) => {
-                return vec![Reply::Push(Box::new(Screen::OpdForm(FormScreen::new(OpdSpec::new_opd(), cx))))];
+                return vec![Reply::Push(Box::new(Screen::OpdForm(FormScreen::new(
+                    OpdSpec::new_opd(),
+                    cx,
+                ))))];
             }
             Action::Cmd(Command::Open | Command::Edit) => {
                 if let Some(row) = self.selected() {
-                    return vec![Reply::Push(Box::new(Screen::OpdForm(FormScreen::new(OpdSpec::edit(&row.opd), cx))))];
+                    return vec![Reply::Push(Box::new(Screen::OpdForm(FormScreen::new(
+                        OpdSpec::edit(&row.opd),
+                        cx,
+                    ))))];
                 }
             }
             Action::Cmd(Command::Delete) => {
                 if let Some(row) = self.selected() {
                     if row.asn_count > 0 {
-                        return vec![Reply::error(Msg::OpdHasAsn.fill(cx.lang, &[&row.asn_count]))];
+                        return vec![Reply::error(
+                            Msg::OpdHasAsn.fill(cx.lang, &[&row.asn_count]),
+                        )];
                     }
                     return vec![Reply::Modal(Box::new(Modal::Confirm(Confirm {
                         question: Msg::ConfirmDeleteOpd.fill(cx.lang, &[&row.opd.name]),
-                        on_yes: vec![Reply::save(Change::DeleteOpd(row.opd.id, row.opd.stamp.version))],
+                        on_yes: vec![Reply::save(Change::DeleteOpd(
+                            row.opd.id,
+                            row.opd.stamp.version,
+                        ))],
                     })))];
                 }
             }
@@ -130,11 +143,26 @@ impl View for OpdListScreen {
             scroll: self.scroll,
             theme: cx.theme,
             focused: true,
-            empty: if self.loaded { cx.t(Msg::OpdEmpty) } else { cx.t(Msg::Loading) },
+            empty: if self.loaded {
+                cx.t(Msg::OpdEmpty)
+            } else {
+                cx.t(Msg::Loading)
+            },
         }
         .render(table, buf);
-        let inactive = self.rows.iter().filter(|r| !r.opd.active_on(cx.today)).count();
+        let inactive = self
+            .rows
+            .iter()
+            .filter(|r| !r.opd.active_on(cx.today))
+            .count();
         let count = Msg::OpdCount.fill(cx.lang, &[&self.rows.len(), &inactive]);
-        put(buf, area.x + 1, table.y + table.height, &count, area.width.saturating_sub(2), cx.theme.dim());
+        put(
+            buf,
+            area.x + 1,
+            table.y + table.height,
+            &count,
+            area.width.saturating_sub(2),
+            cx.theme.dim(),
+        );
     }
 }

@@ -112,7 +112,14 @@ impl Picker {
         };
         if let Some(edit) = edit {
             let changed = self.input.apply(&edit) == crate::widgets::input::Edited::Changed;
-            return (true, if changed { self.after_edit() } else { Vec::new() });
+            return (
+                true,
+                if changed {
+                    self.after_edit()
+                } else {
+                    Vec::new()
+                },
+            );
         }
         let len = self.rows.len();
         match action {
@@ -134,7 +141,8 @@ impl Picker {
                     .map(|r| PickRow {
                         id: r.id.0,
                         label: r.name.clone(),
-                        detail: Nip::from_stored(&r.nip).map_or_else(|_| r.nip.clone(), |n| n.grouped()),
+                        detail: Nip::from_stored(&r.nip)
+                            .map_or_else(|_| r.nip.clone(), |n| n.grouped()),
                         extra: r.opd.clone().unwrap_or_default(),
                     })
                     .collect();
@@ -189,7 +197,9 @@ impl Picker {
         let r = Self::area(area);
         Clear.render(r, buf);
         let title = match (self.kind, self.purpose) {
-            (LookupKind::Asn, PickFor::Enroll(_)) => Msg::PickerEnrollTitle.fill(cx.lang, &[&self.added]),
+            (LookupKind::Asn, PickFor::Enroll(_)) => {
+                Msg::PickerEnrollTitle.fill(cx.lang, &[&self.added])
+            }
             (LookupKind::Asn, PickFor::Field) => cx.t(Msg::PickerAsnTitle).to_string(),
             (LookupKind::Opd, _) => cx.t(Msg::PickerOpdTitle).to_string(),
         };
@@ -212,7 +222,10 @@ impl Picker {
                 Column::fill(cx.t(Msg::ColName), 3),
                 Column::fill(cx.t(Msg::ColUnit), 2),
             ],
-            LookupKind::Opd => vec![Column::fill(cx.t(Msg::ColName), 4), Column::fixed(cx.t(Msg::ColCode), 12)],
+            LookupKind::Opd => vec![
+                Column::fill(cx.t(Msg::ColName), 4),
+                Column::fixed(cx.t(Msg::ColCode), 12),
+            ],
         };
         let rows: Vec<Vec<String>> = self
             .rows
@@ -222,7 +235,12 @@ impl Picker {
                 LookupKind::Opd => vec![p.label.clone(), p.detail.clone()],
             })
             .collect();
-        let table_area = Rect::new(r.x + 1, r.y + 3, r.width.saturating_sub(2), u16::try_from(ROWS).unwrap_or(10) + 1);
+        let table_area = Rect::new(
+            r.x + 1,
+            r.y + 3,
+            r.width.saturating_sub(2),
+            u16::try_from(ROWS).unwrap_or(10) + 1,
+        );
         DataTable {
             columns: &columns,
             rows: &rows,
@@ -243,7 +261,11 @@ impl Picker {
         });
         let used = u16::try_from(unicode_width::UnicodeWidthStr::width(prompt)).unwrap_or(0);
         let w = r.width.saturating_sub(4);
-        self.input
-            .cursor_position(Rect::new(x + used + 1, r.y + 1, w.saturating_sub(used + 1), 1))
+        self.input.cursor_position(Rect::new(
+            x + used + 1,
+            r.y + 1,
+            w.saturating_sub(used + 1),
+            1,
+        ))
     }
 }

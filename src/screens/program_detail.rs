@@ -32,7 +32,12 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 4] = [Section::Summary, Section::Objectives, Section::Participants, Section::Costs];
+    const ALL: [Section; 4] = [
+        Section::Summary,
+        Section::Objectives,
+        Section::Participants,
+        Section::Costs,
+    ];
 
     fn label(self) -> Msg {
         match self {
@@ -91,7 +96,9 @@ impl ProgramDetailScreen {
     }
 
     fn lines(&self) -> Vec<Line> {
-        let Some(d) = &self.detail else { return Vec::new() };
+        let Some(d) = &self.detail else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         for (i, o) in d.objectives.iter().enumerate() {
             out.push(Line::Objective(i));
@@ -129,16 +136,20 @@ impl ProgramDetailScreen {
     }
 
     fn new_item(&self, cx: &Cx) -> Vec<Reply> {
-        let Some(d) = &self.detail else { return Vec::new() };
+        let Some(d) = &self.detail else {
+            return Vec::new();
+        };
         match self.section {
             Section::Participants => self.enroll(cx),
-            Section::Costs if cx.can(Capability::EditPrograms) => Self::push(Screen::CostForm(FormScreen::new(
-                CostSpec {
-                    program: self.id,
-                    program_name: d.program.data.name.clone(),
-                },
-                cx,
-            ))),
+            Section::Costs if cx.can(Capability::EditPrograms) => {
+                Self::push(Screen::CostForm(FormScreen::new(
+                    CostSpec {
+                        program: self.id,
+                        program_name: d.program.data.name.clone(),
+                    },
+                    cx,
+                )))
+            }
             Section::Summary | Section::Objectives if cx.can(Capability::EditPrograms) => {
                 Self::push(Screen::TextForm(FormScreen::new(
                     TextSpec {
@@ -157,7 +168,10 @@ impl ProgramDetailScreen {
         if !cx.can(Capability::Enroll) {
             return vec![Reply::error(cx.t(Msg::NotAllowed))];
         }
-        let (picker, mut replies) = Picker::open(crate::widgets::form::LookupKind::Asn, PickFor::Enroll(self.id));
+        let (picker, mut replies) = Picker::open(
+            crate::widgets::form::LookupKind::Asn,
+            PickFor::Enroll(self.id),
+        );
         replies.insert(0, Reply::Modal(Box::new(Modal::Picker(picker))));
         replies
     }
@@ -166,7 +180,9 @@ impl ProgramDetailScreen {
         if !cx.can(Capability::EditPrograms) {
             return vec![Reply::error(cx.t(Msg::NotAllowed))];
         }
-        let Some(d) = &self.detail else { return Vec::new() };
+        let Some(d) = &self.detail else {
+            return Vec::new();
+        };
         let objective = match self.lines().get(self.objectives.selected) {
             Some(Line::Objective(i) | Line::Behaviour(i, _)) => d.objectives.get(*i),
             None => None,
@@ -185,7 +201,9 @@ impl ProgramDetailScreen {
     }
 
     fn edit_item(&self, cx: &Cx) -> Vec<Reply> {
-        let Some(d) = &self.detail else { return Vec::new() };
+        let Some(d) = &self.detail else {
+            return Vec::new();
+        };
         match self.section {
             Section::Summary => self.edit_program(cx),
             Section::Objectives => {
@@ -207,7 +225,8 @@ impl ProgramDetailScreen {
                     }),
                     None => None,
                 };
-                spec.map(|s| Self::push(Screen::TextForm(FormScreen::new(s, cx)))).unwrap_or_default()
+                spec.map(|s| Self::push(Screen::TextForm(FormScreen::new(s, cx))))
+                    .unwrap_or_default()
             }
             Section::Participants => {
                 if !cx.can(Capability::Enroll) {
@@ -236,13 +255,18 @@ impl ProgramDetailScreen {
             return vec![Reply::error(cx.t(Msg::NotAllowed))];
         }
         match &self.detail {
-            Some(d) => Self::push(Screen::ProgramForm(FormScreen::new(ProgramSpec::edit(&d.program), cx))),
+            Some(d) => Self::push(Screen::ProgramForm(FormScreen::new(
+                ProgramSpec::edit(&d.program),
+                cx,
+            ))),
             None => Vec::new(),
         }
     }
 
     fn delete_item(&self, cx: &Cx) -> Vec<Reply> {
-        let Some(d) = &self.detail else { return Vec::new() };
+        let Some(d) = &self.detail else {
+            return Vec::new();
+        };
         let (question, change) = match self.section {
             Section::Objectives => {
                 if !cx.can(Capability::EditPrograms) {
@@ -250,13 +274,21 @@ impl ProgramDetailScreen {
                 }
                 match self.lines().get(self.objectives.selected) {
                     Some(Line::Objective(i)) => match d.objectives.get(*i) {
-                        Some(o) => (Msg::ConfirmDeleteObjective.fill(cx.lang, &[&o.text]), Change::DeleteObjective(o.id)),
+                        Some(o) => (
+                            Msg::ConfirmDeleteObjective.fill(cx.lang, &[&o.text]),
+                            Change::DeleteObjective(o.id),
+                        ),
                         None => return Vec::new(),
                     },
-                    Some(Line::Behaviour(i, j)) => match d.objectives.get(*i).and_then(|o| o.behaviours.get(*j)) {
-                        Some(b) => (Msg::ConfirmDeleteBehaviour.fill(cx.lang, &[&b.text]), Change::DeleteBehaviour(b.id)),
-                        None => return Vec::new(),
-                    },
+                    Some(Line::Behaviour(i, j)) => {
+                        match d.objectives.get(*i).and_then(|o| o.behaviours.get(*j)) {
+                            Some(b) => (
+                                Msg::ConfirmDeleteBehaviour.fill(cx.lang, &[&b.text]),
+                                Change::DeleteBehaviour(b.id),
+                            ),
+                            None => return Vec::new(),
+                        }
+                    }
                     None => return Vec::new(),
                 }
             }
@@ -278,7 +310,8 @@ impl ProgramDetailScreen {
                 }
                 match d.costs.get(self.costs.selected) {
                     Some(c) => (
-                        Msg::ConfirmDeleteCost.fill(cx.lang, &[&c.description, &format_rupiah(c.amount)]),
+                        Msg::ConfirmDeleteCost
+                            .fill(cx.lang, &[&c.description, &format_rupiah(c.amount)]),
                         Change::DeleteCostLine(c.id),
                     ),
                     None => return Vec::new(),
@@ -307,8 +340,14 @@ impl View for ProgramDetailScreen {
 
     fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
         let height = self.height(cx);
-        if let Action::Cmd(cmd @ (Command::Up | Command::Down | Command::PageUp | Command::PageDown | Command::Top | Command::Bottom)) =
-            action
+        if let Action::Cmd(
+            cmd @ (Command::Up
+            | Command::Down
+            | Command::PageUp
+            | Command::PageDown
+            | Command::Top
+            | Command::Bottom),
+        ) = action
             && let Some((scroll, len)) = self.list()
         {
             match cmd {
@@ -343,7 +382,8 @@ impl View for ProgramDetailScreen {
                 let c = content(cx.body);
                 self.objectives.clamp(lines, usize::from(c.height));
                 self.roster.clamp(d.roster.len(), body_height(c));
-                self.costs.clamp(d.costs.len(), body_height(c).saturating_sub(4));
+                self.costs
+                    .clamp(d.costs.len(), body_height(c).saturating_sub(4));
             }
             Action::Saved(Saved::Enrolled { name, .. }) => {
                 return vec![
@@ -352,10 +392,16 @@ impl View for ProgramDetailScreen {
                 ];
             }
             Action::Saved(_) => {
-                return vec![Reply::info(cx.t(Msg::Saved)), Reply::load(Load::ProgramDetail(self.id))];
+                return vec![
+                    Reply::info(cx.t(Msg::Saved)),
+                    Reply::load(Load::ProgramDetail(self.id)),
+                ];
             }
             Action::Failed(f) => {
-                return vec![Reply::error(f.message.clone()), Reply::load(Load::ProgramDetail(self.id))];
+                return vec![
+                    Reply::error(f.message.clone()),
+                    Reply::load(Load::ProgramDetail(self.id)),
+                ];
             }
             _ => {}
         }
@@ -369,7 +415,14 @@ impl View for ProgramDetailScreen {
     fn render(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
         let theme = cx.theme;
         let Some(d) = &self.detail else {
-            put(buf, area.x + 1, area.y, cx.t(Msg::Loading), area.width, theme.dim());
+            put(
+                buf,
+                area.x + 1,
+                area.y,
+                cx.t(Msg::Loading),
+                area.width,
+                theme.dim(),
+            );
             return;
         };
         let mut x = area.x + 1;
@@ -378,9 +431,20 @@ impl View for ProgramDetailScreen {
             if s == Section::Participants {
                 label = format!("{label} ({})", d.roster.len());
             }
-            let style = if s == self.section { theme.tab_active() } else { theme.dim() };
+            let style = if s == self.section {
+                theme.tab_active()
+            } else {
+                theme.dim()
+            };
             let shown = format!(" {label} ");
-            x += put(buf, x, area.y, &shown, area.width.saturating_sub(x - area.x), style) + 1;
+            x += put(
+                buf,
+                x,
+                area.y,
+                &shown,
+                area.width.saturating_sub(x - area.x),
+                style,
+            ) + 1;
         }
         let p = &d.program.data;
         put(
@@ -404,10 +468,26 @@ impl View for ProgramDetailScreen {
 fn render_summary(d: &ProgramDetail, area: Rect, buf: &mut Buffer, cx: &Cx) {
     let p = &d.program.data;
     let l = cx.lang;
-    let passed = d.roster.iter().filter(|r| r.data.completion == Some(Completion::Lulus)).count();
-    let failed = d.roster.iter().filter(|r| r.data.completion == Some(Completion::TidakLulus)).count();
-    let withdrew = d.roster.iter().filter(|r| r.data.completion == Some(Completion::MengundurkanDiri)).count();
-    let attendance: Vec<f64> = d.roster.iter().filter_map(|r| r.data.attendance.map(|a| f64::from(a.percent()))).collect();
+    let passed = d
+        .roster
+        .iter()
+        .filter(|r| r.data.completion == Some(Completion::Lulus))
+        .count();
+    let failed = d
+        .roster
+        .iter()
+        .filter(|r| r.data.completion == Some(Completion::TidakLulus))
+        .count();
+    let withdrew = d
+        .roster
+        .iter()
+        .filter(|r| r.data.completion == Some(Completion::MengundurkanDiri))
+        .count();
+    let attendance: Vec<f64> = d
+        .roster
+        .iter()
+        .filter_map(|r| r.data.attendance.map(|a| f64::from(a.percent())))
+        .collect();
     let mean_att = crate::stats::describe(&attendance).mean;
     let total: i64 = d.costs.iter().map(|c| c.amount).sum();
     let n = i64::try_from(d.roster.len()).unwrap_or(0);
@@ -417,13 +497,39 @@ fn render_summary(d: &ProgramDetail, area: Rect, buf: &mut Buffer, cx: &Cx) {
         Msg::ProviderWithAccreditation.fill(l, &[&p.provider, &p.accreditation.label().text(l)])
     };
     let rows: Vec<(Msg, String)> = vec![
-        (Msg::ColType, format!("{} · {}", p.kind.label().text(l), p.mode.label().text(l))),
-        (Msg::FieldCompetency, if p.competency.is_empty() { "-".into() } else { p.competency.clone() }),
+        (
+            Msg::ColType,
+            format!("{} · {}", p.kind.label().text(l), p.mode.label().text(l)),
+        ),
+        (
+            Msg::FieldCompetency,
+            if p.competency.is_empty() {
+                "-".into()
+            } else {
+                p.competency.clone()
+            },
+        ),
         (Msg::ColProvider, provider),
-        (Msg::ColLocation, if p.location.is_empty() { "-".into() } else { p.location.clone() }),
-        (Msg::FieldDates, format!("{} – {}", date::format(p.start), date::format(p.end))),
-        (Msg::FieldJp, Msg::JpHours.fill(l, &[&p.jp, &number(f64::from(p.jp) * 0.75, l)])),
-        (Msg::ColQuota, p.quota.map_or_else(|| "-".into(), |q| q.to_string())),
+        (
+            Msg::ColLocation,
+            if p.location.is_empty() {
+                "-".into()
+            } else {
+                p.location.clone()
+            },
+        ),
+        (
+            Msg::FieldDates,
+            format!("{} – {}", date::format(p.start), date::format(p.end)),
+        ),
+        (
+            Msg::FieldJp,
+            Msg::JpHours.fill(l, &[&p.jp, &number(f64::from(p.jp) * 0.75, l)]),
+        ),
+        (
+            Msg::ColQuota,
+            p.quota.map_or_else(|| "-".into(), |q| q.to_string()),
+        ),
         (Msg::ColStatus, p.status.label().text(l).to_string()),
         (
             Msg::ColParticipants,
@@ -431,31 +537,41 @@ fn render_summary(d: &ProgramDetail, area: Rect, buf: &mut Buffer, cx: &Cx) {
         ),
         (
             Msg::FieldMeanAttendance,
-            mean_att.map_or_else(|| "-".into(), |m| format!("{} %", number((m * 10.0).round() / 10.0, l))),
+            mean_att.map_or_else(
+                || "-".into(),
+                |m| format!("{} %", number((m * 10.0).round() / 10.0, l)),
+            ),
         ),
         (Msg::FieldTotalCost, format_rupiah(total)),
         (
             Msg::FieldCostPerParticipant,
-            if n > 0 { format_rupiah(total / n) } else { "-".into() },
+            if n > 0 {
+                format_rupiah(total / n)
+            } else {
+                "-".into()
+            },
         ),
         (Msg::FieldObjectives, d.objectives.len().to_string()),
         (
             Msg::FieldUpdated,
-            format!("{} · {}", crate::text::visible(&d.program.stamp.updated_by), stamp_date(&d.program.stamp.updated_at)),
+            format!(
+                "{} · {}",
+                crate::text::visible(&d.program.stamp.updated_by),
+                date::format_stamp(&d.program.stamp.updated_at)
+            ),
         ),
     ];
     for (i, (label, value)) in rows.iter().enumerate().take(usize::from(area.height)) {
         let y = area.y + u16::try_from(i).unwrap_or(0);
         put(buf, area.x + 2, y, cx.t(*label), 22, cx.theme.dim());
-        put(buf, area.x + 25, y, value, area.width.saturating_sub(26), cx.theme.base());
-    }
-}
-
-/// `2026-03-09T08:15:02.120Z` as `09/03/2026 08:15` (UTC).
-fn stamp_date(stamp: &str) -> String {
-    match chrono::DateTime::parse_from_rfc3339(stamp) {
-        Ok(t) => t.format("%d/%m/%Y %H:%M").to_string(),
-        Err(_) => stamp.to_string(),
+        put(
+            buf,
+            area.x + 25,
+            y,
+            value,
+            area.width.saturating_sub(26),
+            cx.theme.base(),
+        );
     }
 }
 
@@ -463,7 +579,14 @@ impl ProgramDetailScreen {
     fn render_objectives(&self, d: &ProgramDetail, area: Rect, buf: &mut Buffer, cx: &Cx) {
         let lines = self.lines();
         if lines.is_empty() {
-            put(buf, area.x + 2, area.y, cx.t(Msg::ObjectivesEmpty), area.width.saturating_sub(4), cx.theme.dim());
+            put(
+                buf,
+                area.x + 2,
+                area.y,
+                cx.t(Msg::ObjectivesEmpty),
+                area.width.saturating_sub(4),
+                cx.theme.dim(),
+            );
             return;
         }
         let height = usize::from(area.height);
@@ -471,7 +594,11 @@ impl ProgramDetailScreen {
         for (i, line) in lines.iter().enumerate().skip(offset).take(height) {
             let y = area.y + u16::try_from(i - offset).unwrap_or(0);
             let selected = i == self.objectives.selected;
-            let style = if selected { cx.theme.selected() } else { cx.theme.base() };
+            let style = if selected {
+                cx.theme.selected()
+            } else {
+                cx.theme.base()
+            };
             let text = match line {
                 Line::Objective(o) => d
                     .objectives
@@ -489,7 +616,10 @@ impl ProgramDetailScreen {
                 buf.set_style(Rect::new(area.x, y, area.width, 1), style);
                 buf.set_string(area.x, y, "▶", style);
             }
-            let shown = fit(&crate::text::visible(&text), usize::from(area.width.saturating_sub(3)));
+            let shown = fit(
+                &crate::text::visible(&text),
+                usize::from(area.width.saturating_sub(3)),
+            );
             buf.set_string(area.x + 2, y, shown, style);
         }
     }
@@ -510,8 +640,13 @@ impl ProgramDetailScreen {
                     Nip::from_stored(&r.nip).map_or_else(|_| r.nip.clone(), |n| n.grouped()),
                     r.name.clone(),
                     r.opd.clone().unwrap_or_default(),
-                    r.data.attendance.map(|a| format!("{}%", a.percent())).unwrap_or_else(|| "-".into()),
-                    r.data.completion.map_or_else(|| "-".into(), |c| c.label().text(cx.lang).to_string()),
+                    r.data
+                        .attendance
+                        .map(|a| format!("{}%", a.percent()))
+                        .unwrap_or_else(|| "-".into()),
+                    r.data
+                        .completion
+                        .map_or_else(|| "-".into(), |c| c.label().text(cx.lang).to_string()),
                 ]
             })
             .collect();
@@ -562,10 +697,21 @@ impl ProgramDetailScreen {
         let y = table.y + table.height + 1;
         let lines = [
             (Msg::FieldTotalCost, format_rupiah(total)),
-            (Msg::FieldCostPerParticipant, if n > 0 { format_rupiah(total / n) } else { "-".into() }),
+            (
+                Msg::FieldCostPerParticipant,
+                if n > 0 {
+                    format_rupiah(total / n)
+                } else {
+                    "-".into()
+                },
+            ),
             (
                 Msg::FieldCostPerParticipantJp,
-                if n > 0 && jp > 0 { format_rupiah(total / (n * jp)) } else { "-".into() },
+                if n > 0 && jp > 0 {
+                    format_rupiah(total / (n * jp))
+                } else {
+                    "-".into()
+                },
             ),
         ];
         for (i, (label, value)) in lines.iter().enumerate() {
@@ -574,7 +720,14 @@ impl ProgramDetailScreen {
                 break;
             }
             put(buf, area.x + 2, yy, cx.t(*label), 30, cx.theme.dim());
-            put(buf, area.x + 33, yy, value, area.width.saturating_sub(34), cx.theme.header());
+            put(
+                buf,
+                area.x + 33,
+                yy,
+                value,
+                area.width.saturating_sub(34),
+                cx.theme.header(),
+            );
         }
     }
 }

@@ -1,11 +1,12 @@
 //! Adding or editing a program's data (objectives, participants and costs are edited on its page).
 
-use super::form_screen::FormSpec;
 use super::Cx;
+use super::form_screen::FormSpec;
 use crate::app::effect::{Change, Load, Loaded};
 use crate::domain::ids::{ProgramId, Version};
 use crate::domain::program::{
-    Accreditation, LearningMode, Program, ProgramDraft, ProgramField, ProgramInput, ProgramStatus, ProgramType,
+    Accreditation, LearningMode, Program, ProgramDraft, ProgramField, ProgramInput, ProgramStatus,
+    ProgramType,
 };
 use crate::i18n::{Localize, Msg};
 use crate::widgets::form::{ChoiceOption, Field, FieldKey, Form};
@@ -57,7 +58,12 @@ impl ProgramSpec {
 }
 
 /// Choice options of a coded enumeration, labelled in the user's language.
-pub fn options<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> Msg, cx: &Cx) -> Vec<ChoiceOption> {
+pub fn options<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> Msg,
+    cx: &Cx,
+) -> Vec<ChoiceOption> {
     all.iter()
         .map(|v| ChoiceOption {
             code: code(*v).to_string(),
@@ -72,14 +78,40 @@ fn form(current: Option<&ProgramInput>, cx: &Cx) -> Form<ProgramField> {
     let mut form = Form::new(vec![
         Field::text(F::Code, t(Msg::ColCode), InputKind::Text, 24, 26),
         Field::text(F::Name, t(Msg::FieldProgramName), InputKind::Text, 160, 58),
-        Field::choice(F::Type, t(Msg::ColType), options(ProgramType::ALL, ProgramType::code, ProgramType::label, cx), 26),
-        Field::choice(F::Mode, t(Msg::ColMode), options(LearningMode::ALL, LearningMode::code, LearningMode::label, cx), 26),
-        Field::text(F::Competency, t(Msg::FieldCompetency), InputKind::Text, 120, 40),
+        Field::choice(
+            F::Type,
+            t(Msg::ColType),
+            options(ProgramType::ALL, ProgramType::code, ProgramType::label, cx),
+            26,
+        ),
+        Field::choice(
+            F::Mode,
+            t(Msg::ColMode),
+            options(
+                LearningMode::ALL,
+                LearningMode::code,
+                LearningMode::label,
+                cx,
+            ),
+            26,
+        ),
+        Field::text(
+            F::Competency,
+            t(Msg::FieldCompetency),
+            InputKind::Text,
+            120,
+            40,
+        ),
         Field::text(F::Provider, t(Msg::ColProvider), InputKind::Text, 120, 40),
         Field::choice(
             F::Accreditation,
             t(Msg::FieldAccreditation),
-            options(Accreditation::ALL, Accreditation::code, Accreditation::label, cx),
+            options(
+                Accreditation::ALL,
+                Accreditation::code,
+                Accreditation::label,
+                cx,
+            ),
             26,
         ),
         Field::text(F::Location, t(Msg::ColLocation), InputKind::Text, 120, 58),
@@ -87,7 +119,17 @@ fn form(current: Option<&ProgramInput>, cx: &Cx) -> Form<ProgramField> {
         Field::text(F::End, t(Msg::FieldEnd), InputKind::Date, 10, 12),
         Field::text(F::Jp, t(Msg::FieldJp), InputKind::Integer, 5, 8),
         Field::text(F::Quota, t(Msg::ColQuota), InputKind::Integer, 6, 8),
-        Field::choice(F::Status, t(Msg::ColStatus), options(ProgramStatus::ALL, ProgramStatus::code, ProgramStatus::label, cx), 26),
+        Field::choice(
+            F::Status,
+            t(Msg::ColStatus),
+            options(
+                ProgramStatus::ALL,
+                ProgramStatus::code,
+                ProgramStatus::label,
+                cx,
+            ),
+            26,
+        ),
     ]);
     if let Some(p) = current {
         let d = ProgramDraft::from(p);
@@ -133,7 +175,11 @@ impl FormSpec for ProgramSpec {
         self.id.map(|i| i.to_string()).unwrap_or_default()
     }
 
-    fn submit(&self, form: &Form<ProgramField>, cx: &Cx) -> Result<Change, Vec<(ProgramField, String)>> {
+    fn submit(
+        &self,
+        form: &Form<ProgramField>,
+        cx: &Cx,
+    ) -> Result<Change, Vec<(ProgramField, String)>> {
         use ProgramField as F;
         let code = |f: F, parse: fn(&str) -> Option<ProgramType>| parse(&form.value(f));
         let draft = ProgramDraft {
@@ -143,13 +189,15 @@ impl FormSpec for ProgramSpec {
             mode: LearningMode::from_code(&form.value(F::Mode)).unwrap_or(LearningMode::Klasikal),
             competency: form.value(F::Competency),
             provider: form.value(F::Provider),
-            accreditation: Accreditation::from_code(&form.value(F::Accreditation)).unwrap_or(Accreditation::Unknown),
+            accreditation: Accreditation::from_code(&form.value(F::Accreditation))
+                .unwrap_or(Accreditation::Unknown),
             location: form.value(F::Location),
             start: form.value(F::Start),
             end: form.value(F::End),
             jp: form.value(F::Jp),
             quota: form.value(F::Quota),
-            status: ProgramStatus::from_code(&form.value(F::Status)).unwrap_or(ProgramStatus::Direncanakan),
+            status: ProgramStatus::from_code(&form.value(F::Status))
+                .unwrap_or(ProgramStatus::Direncanakan),
         };
         let input = draft.parse().map_err(|errors| {
             errors
@@ -177,7 +225,9 @@ impl FormSpec for ProgramSpec {
 
     fn theirs(&self, loaded: &Loaded, cx: &Cx) -> Option<(Version, Form<ProgramField>)> {
         match loaded {
-            Loaded::Program(p) if Some(p.id) == self.id => Some((p.stamp.version, form(Some(&p.data), cx))),
+            Loaded::Program(p) if Some(p.id) == self.id => {
+                Some((p.stamp.version, form(Some(&p.data), cx)))
+            }
             _ => None,
         }
     }

@@ -14,8 +14,8 @@ use crate::domain::user::Capability;
 use crate::i18n::Msg;
 use crate::store::program::{ProgramFilter, ProgramRow};
 use crate::widgets::input::{Edit, Edited, InputKind, TextInput};
-use crate::widgets::table::{Column, DataTable, Scroll, body_height};
 use crate::widgets::put;
+use crate::widgets::table::{Column, DataTable, Scroll, body_height};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
@@ -48,7 +48,11 @@ pub fn search_area(body: Rect) -> Rect {
 fn cycle<T: Copy + PartialEq>(current: Option<T>, all: &[T]) -> Option<T> {
     match current {
         None => all.first().copied(),
-        Some(v) => all.iter().position(|x| *x == v).and_then(|i| all.get(i + 1)).copied(),
+        Some(v) => all
+            .iter()
+            .position(|x| *x == v)
+            .and_then(|i| all.get(i + 1))
+            .copied(),
     }
 }
 
@@ -83,9 +87,9 @@ impl ProgramsScreen {
 
     fn open(&self) -> Vec<Reply> {
         match self.selected() {
-            Some(row) => vec![Reply::Push(Box::new(Screen::ProgramDetail(ProgramDetailScreen::new(
-                row.program.id,
-            ))))],
+            Some(row) => vec![Reply::Push(Box::new(Screen::ProgramDetail(
+                ProgramDetailScreen::new(row.program.id),
+            )))],
             None => Vec::new(),
         }
     }
@@ -100,7 +104,10 @@ impl View for ProgramsScreen {
         if self.search.is_some() {
             (vec![Scope::Search, Scope::Text, Scope::List], true)
         } else {
-            (vec![Scope::Programs, Scope::Searchable, Scope::Rows, Scope::List], false)
+            (
+                vec![Scope::Programs, Scope::Searchable, Scope::Rows, Scope::List],
+                false,
+            )
         }
     }
 
@@ -145,7 +152,8 @@ impl View for ProgramsScreen {
             Action::Cmd(Command::Bottom) => self.scroll.select(len.saturating_sub(1), len, height),
             Action::Cmd(Command::Open) => return self.open(),
             Action::Cmd(Command::Search) => {
-                self.search = Some(TextInput::new(InputKind::Text, 60).with_value(&self.filter.text));
+                self.search =
+                    Some(TextInput::new(InputKind::Text, 60).with_value(&self.filter.text));
             }
             Action::Cmd(Command::FilterYear) => {
                 self.filter.year = cycle(self.filter.year, &self.years);
@@ -193,7 +201,8 @@ impl View for ProgramsScreen {
                     }
                     let p = &row.program;
                     return vec![Reply::Modal(Box::new(Modal::Confirm(Confirm {
-                        question: Msg::ConfirmDeleteProgram.fill(cx.lang, &[&p.data.code, &p.data.name]),
+                        question: Msg::ConfirmDeleteProgram
+                            .fill(cx.lang, &[&p.data.code, &p.data.name]),
                         on_yes: vec![Reply::save(Change::DeleteProgram(p.id, p.stamp.version))],
                     })))];
                 }
@@ -214,13 +223,19 @@ impl View for ProgramsScreen {
     }
 
     fn refresh(&self) -> Vec<Effect> {
-        vec![Effect::Load(Load::Programs(self.filter.clone())), Effect::Load(Load::ProgramYears)]
+        vec![
+            Effect::Load(Load::Programs(self.filter.clone())),
+            Effect::Load(Load::ProgramYears),
+        ]
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
         let theme = cx.theme;
         let all = cx.t(Msg::All);
-        let year = self.filter.year.map_or_else(|| all.to_string(), |y| y.to_string());
+        let year = self
+            .filter
+            .year
+            .map_or_else(|| all.to_string(), |y| y.to_string());
         let kind = self.filter.kind.map_or(all, |k| k.label().text(cx.lang));
         let status = self.filter.status.map_or(all, |s| s.label().text(cx.lang));
         match &self.search {
@@ -234,7 +249,14 @@ impl View for ProgramsScreen {
                     line.push_str("   / ");
                     line.push_str(&self.filter.text);
                 }
-                put(buf, area.x + 1, area.y, &line, area.width.saturating_sub(2), theme.dim());
+                put(
+                    buf,
+                    area.x + 1,
+                    area.y,
+                    &line,
+                    area.width.saturating_sub(2),
+                    theme.dim(),
+                );
             }
         }
         let table = table_area(area);
@@ -284,7 +306,11 @@ impl View for ProgramsScreen {
             Some(row) => {
                 let p = &row.program.data;
                 put(buf, area.x + 1, info_y + 1, &p.name, w, theme.header());
-                let provider = if p.provider.is_empty() { "-" } else { p.provider.as_str() };
+                let provider = if p.provider.is_empty() {
+                    "-"
+                } else {
+                    p.provider.as_str()
+                };
                 let detail = format!(
                     "{} · {} · {}–{} · {} JP · {}",
                     p.kind.label().text(cx.lang),
@@ -303,6 +329,8 @@ impl View for ProgramsScreen {
     }
 
     fn cursor(&self, area: Rect, _cx: &Cx) -> Option<Position> {
-        self.search.as_ref().map(|input| input.cursor_position(search_area(area)))
+        self.search
+            .as_ref()
+            .map(|input| input.cursor_position(search_area(area)))
     }
 }

@@ -1,7 +1,7 @@
 //! One line of text: a program objective or an observable behaviour.
 
-use super::form_screen::FormSpec;
 use super::Cx;
+use super::form_screen::FormSpec;
 use crate::app::effect::Change;
 use crate::domain::ids::{BehaviourId, ObjectiveId, ProgramId};
 use crate::domain::problem::required_text;
@@ -58,7 +58,13 @@ impl FormSpec for TextSpec {
     }
 
     fn build(&self, cx: &Cx) -> Form<TextField> {
-        let mut form = Form::new(vec![Field::text(TextField::Text, cx.t(Msg::FieldText), InputKind::Text, TEXT_MAX, 60)]);
+        let mut form = Form::new(vec![Field::text(
+            TextField::Text,
+            cx.t(Msg::FieldText),
+            InputKind::Text,
+            TEXT_MAX,
+            60,
+        )]);
         form.set_text(TextField::Text, &self.text);
         form
     }

@@ -331,7 +331,7 @@ fn move_unit(tx: &Tx<'_>, id: AsnId, from: Option<OpdId>, to: Option<OpdId>) -> 
     if from == to && from.is_some() {
         return Ok(());
     }
-    let today = chrono::Local::now().date_naive();
+    let today = tx.today();
     tx.execute(
         "UPDATE asn_unit SET valid_to = max(valid_from, ?1), version = version + 1, updated_by = ?2, updated_at = ?3
          WHERE asn_id = ?4 AND valid_to IS NULL",

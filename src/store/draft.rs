@@ -1,20 +1,19 @@
 //! Drafts: what a user has typed into a form and not saved yet, kept so that nothing typed is lost when
 //! the connection drops. One draft per user, form and record.
 
-use super::{Result, Store, now_stamp};
+use super::{Result, Store};
 use rusqlite::{OptionalExtension, params};
 
 impl Store {
     /// Keeps the form's current contents (JSON), replacing the previous draft of the same form.
     /// Drafts are the user's own scratch space, written outside the audit trail.
     pub fn save_draft(&mut self, form: &str, record: &str, payload: &str) -> Result<()> {
-        let user = self.user().as_str().to_string();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO draft (username, form, record_key, payload, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (username, form, record_key) DO UPDATE SET payload = excluded.payload,
                      updated_at = excluded.updated_at",
-                params![user, form, record, payload, now_stamp()],
+                params![tx.user(), form, record, payload, tx.now()],
             )?;
             Ok(())
         })

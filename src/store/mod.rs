@@ -122,6 +122,8 @@ pub struct Store {
     conn: Connection,
     user: Username,
     path: Option<PathBuf>,
+    /// A fixed time for stamps (tests and reproducible demos); the real clock when `None`.
+    clock: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Whether opening may create the database.
@@ -172,6 +174,7 @@ impl Store {
             conn,
             user,
             path: Some(path.to_path_buf()),
+            clock: None,
         };
         store.configure()?;
         schema::migrate(&mut store.conn)?;
@@ -185,6 +188,7 @@ impl Store {
             conn,
             user,
             path: None,
+            clock: None,
         };
         store.configure()?;
         schema::migrate(&mut store.conn)?;
@@ -217,13 +221,18 @@ impl Store {
         &self.user
     }
 
+    /// Stamps every later write with this time instead of the clock's (for tests and demos).
+    pub fn fix_clock(&mut self, at: chrono::DateTime<chrono::Utc>) {
+        self.clock = Some(at);
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
 
     /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let now = now_stamp();
+        let at = self.clock.unwrap_or_else(chrono::Utc::now);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate);
@@ -232,7 +241,8 @@ impl Store {
         let wrapped = Tx {
             tx,
             user: self.user.as_str(),
-            now,
+            now: stamp(at),
+            today: crate::domain::date::today_wib(at),
         };
         let out = f(&wrapped)?;
         wrapped.tx.commit()?;
@@ -264,6 +274,7 @@ pub struct Tx<'c> {
     tx: Transaction<'c>,
     user: &'c str,
     now: String,
+    today: chrono::NaiveDate,
 }
 
 impl Tx<'_> {
@@ -273,6 +284,11 @@ impl Tx<'_> {
 
     pub fn now(&self) -> &str {
         &self.now
+    }
+
+    /// The local date of this transaction (for effective dates such as a unit change).
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today
     }
 }
 
@@ -296,9 +312,11 @@ fn check_sqlite_version() -> Result<()> {
 
 /// The current time as stored: UTC, ISO 8601 with milliseconds.
 pub fn now_stamp() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .to_string()
+    stamp(chrono::Utc::now())
+}
+
+fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
 /// The stamp columns every clerk-editable table carries, in this order, for SELECT lists.

@@ -33,9 +33,16 @@ pub enum LookupKind {
 pub enum Input {
     Text(TextInput),
     /// One of a fixed list; Space and ←/→ step through it, a letter jumps to it.
-    Choice { options: Vec<ChoiceOption>, index: usize },
+    Choice {
+        options: Vec<ChoiceOption>,
+        index: usize,
+    },
     /// A record chosen in a picker; shows its label.
-    Lookup { kind: LookupKind, id: Option<i64>, label: String },
+    Lookup {
+        kind: LookupKind,
+        id: Option<i64>,
+        label: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +58,13 @@ pub struct Field<F> {
 }
 
 impl<F> Field<F> {
-    pub fn text(id: F, label: impl Into<String>, kind: InputKind, max: usize, width: u16) -> Field<F> {
+    pub fn text(
+        id: F,
+        label: impl Into<String>,
+        kind: InputKind,
+        max: usize,
+        width: u16,
+    ) -> Field<F> {
         Field {
             id,
             label: label.into(),
@@ -62,7 +75,12 @@ impl<F> Field<F> {
         }
     }
 
-    pub fn choice(id: F, label: impl Into<String>, options: Vec<ChoiceOption>, width: u16) -> Field<F> {
+    pub fn choice(
+        id: F,
+        label: impl Into<String>,
+        options: Vec<ChoiceOption>,
+        width: u16,
+    ) -> Field<F> {
         Field {
             id,
             label: label.into(),
@@ -92,7 +110,10 @@ impl<F> Field<F> {
     pub fn value(&self) -> String {
         match &self.input {
             Input::Text(t) => t.value().to_string(),
-            Input::Choice { options, index } => options.get(*index).map(|o| o.code.clone()).unwrap_or_default(),
+            Input::Choice { options, index } => options
+                .get(*index)
+                .map(|o| o.code.clone())
+                .unwrap_or_default(),
             Input::Lookup { id, .. } => id.map(|i| i.to_string()).unwrap_or_default(),
         }
     }
@@ -249,14 +270,21 @@ impl<F: FieldKey> Form<F> {
 
     /// Sets a text field's value (without marking the form changed).
     pub fn set_text(&mut self, id: F, value: &str) {
-        if let Some(Field { input: Input::Text(t), .. }) = self.field_mut(id) {
+        if let Some(Field {
+            input: Input::Text(t),
+            ..
+        }) = self.field_mut(id)
+        {
             t.set(value);
         }
     }
 
     /// Selects the option with this code (without marking the form changed).
     pub fn set_choice(&mut self, id: F, code: &str) {
-        if let Some(Field { input: Input::Choice { options, index }, .. }) = self.field_mut(id)
+        if let Some(Field {
+            input: Input::Choice { options, index },
+            ..
+        }) = self.field_mut(id)
             && let Some(i) = options.iter().position(|o| o.code == code)
         {
             *index = i;
@@ -265,7 +293,11 @@ impl<F: FieldKey> Form<F> {
 
     /// Fills a lookup field (from a picker or a loaded record).
     pub fn set_lookup(&mut self, id: F, value: Option<i64>, shown: &str) {
-        if let Some(Field { input: Input::Lookup { id: v, label, .. }, .. }) = self.field_mut(id) {
+        if let Some(Field {
+            input: Input::Lookup { id: v, label, .. },
+            ..
+        }) = self.field_mut(id)
+        {
             *v = value;
             *label = shown.to_string();
         }
@@ -315,7 +347,11 @@ impl<F: FieldKey> Form<F> {
             .iter()
             .map(|f| {
                 let v = match &f.input {
-                    Input::Lookup { id: Some(id), label, .. } => format!("{id}|{label}"),
+                    Input::Lookup {
+                        id: Some(id),
+                        label,
+                        ..
+                    } => format!("{id}|{label}"),
                     _ => f.value(),
                 };
                 (f.id.key().to_string(), v)
@@ -326,7 +362,9 @@ impl<F: FieldKey> Form<F> {
     /// Puts a draft's values back.
     pub fn restore(&mut self, values: &BTreeMap<String, String>) {
         for f in &mut self.fields {
-            let Some(v) = values.get(f.id.key()) else { continue };
+            let Some(v) = values.get(f.id.key()) else {
+                continue;
+            };
             match &mut f.input {
                 Input::Text(t) => t.set(v),
                 Input::Choice { options, index } => {
@@ -337,7 +375,11 @@ impl<F: FieldKey> Form<F> {
                 Input::Lookup { id, label, .. } => {
                     let (i, l) = v.split_once('|').unwrap_or((v.as_str(), ""));
                     *id = i.parse().ok();
-                    *label = if id.is_some() { l.to_string() } else { String::new() };
+                    *label = if id.is_some() {
+                        l.to_string()
+                    } else {
+                        String::new()
+                    };
                 }
             }
         }
@@ -352,29 +394,64 @@ impl<F: FieldKey> Form<F> {
     pub fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
         let height = usize::from(area.height);
         let first = self.first_row(height);
-        for (row, (i, f)) in self.fields.iter().enumerate().skip(first).take(height).enumerate() {
+        for (row, (i, f)) in self
+            .fields
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(height)
+            .enumerate()
+        {
             let y = area.y + u16::try_from(row).unwrap_or(0);
             let focused = i == self.focus;
             let marker = if focused { "▶" } else { " " };
             buf.set_string(area.x, y, marker, theme.base());
-            let label_style = if focused { theme.header() } else { theme.label() };
+            let label_style = if focused {
+                theme.header()
+            } else {
+                theme.label()
+            };
             put(buf, area.x + 2, y, &f.label, LABEL_WIDTH - 2, label_style);
             let input_area = self.input_area(area, y, f);
             match &f.input {
                 Input::Text(t) => t.render(input_area, buf, focused, theme),
                 Input::Choice { options, index } => {
-                    let style = if focused { theme.field_focused() } else { theme.field() };
+                    let style = if focused {
+                        theme.field_focused()
+                    } else {
+                        theme.field()
+                    };
                     buf.set_style(input_area, style);
                     let label = options.get(*index).map_or("", |o| o.label.as_str());
                     let shown = format!("◀ {label} ▶");
                     put(buf, input_area.x, y, &shown, input_area.width, style);
                 }
                 Input::Lookup { label, id, .. } => {
-                    let style = if focused { theme.field_focused() } else { theme.field() };
+                    let style = if focused {
+                        theme.field_focused()
+                    } else {
+                        theme.field()
+                    };
                     buf.set_style(input_area, style);
-                    let shown = if id.is_some() { label.clone() } else { "—".to_string() };
-                    put(buf, input_area.x, y, &shown, input_area.width.saturating_sub(2), style);
-                    buf.set_string(input_area.x + input_area.width.saturating_sub(1), y, "…", style);
+                    let shown = if id.is_some() {
+                        label.clone()
+                    } else {
+                        "—".to_string()
+                    };
+                    put(
+                        buf,
+                        input_area.x,
+                        y,
+                        &shown,
+                        input_area.width.saturating_sub(2),
+                        style,
+                    );
+                    buf.set_string(
+                        input_area.x + input_area.width.saturating_sub(1),
+                        y,
+                        "…",
+                        style,
+                    );
                 }
             }
             let note_x = input_area.x + input_area.width + 1;
@@ -390,7 +467,12 @@ impl<F: FieldKey> Form<F> {
     fn input_area(&self, area: Rect, y: u16, f: &Field<F>) -> Rect {
         let x = area.x + LABEL_WIDTH;
         let width = f.width.min(area.width.saturating_sub(LABEL_WIDTH + 1));
-        Rect { x, y, width, height: 1 }
+        Rect {
+            x,
+            y,
+            width,
+            height: 1,
+        }
     }
 
     /// Where the terminal cursor goes: in the focused text field.
@@ -398,7 +480,9 @@ impl<F: FieldKey> Form<F> {
         let height = usize::from(area.height);
         let first = self.first_row(height);
         let f = self.fields.get(self.focus)?;
-        let Input::Text(t) = &f.input else { return None };
+        let Input::Text(t) = &f.input else {
+            return None;
+        };
         let y = area.y + u16::try_from(self.focus - first).ok()?;
         Some(t.cursor_position(self.input_area(area, y, f)))
     }
@@ -476,7 +560,12 @@ mod tests {
     fn form() -> Form<F> {
         Form::new(vec![
             Field::text(F::Name, "Nama", InputKind::Text, 40, 30),
-            Field::choice(F::Kind, "Jenis", vec![opt("pns", "PNS"), opt("pppk", "PPPK")], 12),
+            Field::choice(
+                F::Kind,
+                "Jenis",
+                vec![opt("pns", "PNS"), opt("pppk", "PPPK")],
+                12,
+            ),
             Field::lookup(F::Unit, "Unit", LookupKind::Opd, 30),
         ])
     }

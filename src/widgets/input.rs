@@ -113,7 +113,7 @@ impl TextInput {
     }
 
     fn insert(&mut self, c: char) -> Edited {
-        if !self.kind.accepts(c) {
+        if c.is_control() || crate::text::placeholder(c).is_some() || !self.kind.accepts(c) {
             return Edited::Refused(c);
         }
         if self.kind == InputKind::Date && c.is_ascii_digit() && self.cursor == self.len() {
@@ -139,15 +139,30 @@ impl TextInput {
             Edit::Paste(text) => {
                 let one_line: String = text
                     .chars()
-                    .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+                    .map(|c| {
+                        if matches!(c, '\n' | '\r' | '\t') {
+                            ' '
+                        } else {
+                            c
+                        }
+                    })
                     .collect();
-                let cleaned = crate::text::clean(one_line.trim(), crate::text::Lines::Single).into_owned();
+                let cleaned =
+                    crate::text::clean(one_line.trim(), crate::text::Lines::Single).into_owned();
                 let mut result = Edited::Nothing;
                 for c in cleaned.chars() {
                     match self.insert(c) {
                         Edited::Changed => result = Edited::Changed,
-                        Edited::Full => return if result == Edited::Changed { Edited::Changed } else { Edited::Full },
-                        refused @ Edited::Refused(_) if result == Edited::Nothing => result = refused,
+                        Edited::Full => {
+                            return if result == Edited::Changed {
+                                Edited::Changed
+                            } else {
+                                Edited::Full
+                            };
+                        }
+                        refused @ Edited::Refused(_) if result == Edited::Nothing => {
+                            result = refused
+                        }
                         _ => {}
                     }
                 }
@@ -196,23 +211,34 @@ impl TextInput {
 
     /// First character shown when the field is `width` columns wide (so that the cursor stays visible).
     fn scroll(&self, width: usize) -> usize {
-        let widths: Vec<usize> = self
-            .value
-            .chars()
-            .map(|c| c.width().unwrap_or(0))
-            .collect();
+        let widths: Vec<usize> = self.value.chars().map(|c| c.width().unwrap_or(0)).collect();
+        if widths.iter().sum::<usize>() <= width {
+            return 0;
+        }
         let mut start = 0;
         let room = width.saturating_sub(1);
-        while widths[start..self.cursor.min(widths.len())].iter().sum::<usize>() > room {
+        while widths[start..self.cursor.min(widths.len())]
+            .iter()
+            .sum::<usize>()
+            > room
+        {
             start += 1;
         }
         start
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool, theme: Theme) {
-        let style = if focused { theme.field_focused() } else { theme.field() };
+        let style = if focused {
+            theme.field_focused()
+        } else {
+            theme.field()
+        };
         buf.set_style(area, style);
-        let start = if focused { self.scroll(usize::from(area.width)) } else { 0 };
+        let start = if focused {
+            self.scroll(usize::from(area.width))
+        } else {
+            0
+        };
         let shown: String = self.value.chars().skip(start).collect();
         buf.set_stringn(area.x, area.y, &shown, usize::from(area.width), style);
     }
@@ -227,7 +253,8 @@ impl TextInput {
             .take(self.cursor.saturating_sub(start))
             .map(|c| c.width().unwrap_or(0))
             .sum();
-        let x = area.x + u16::try_from(before).unwrap_or(u16::MAX).min(area.width.saturating_sub(1));
+        // The cursor may sit just past a full field (the column after it is always blank).
+        let x = area.x + u16::try_from(before).unwrap_or(u16::MAX).min(area.width);
         Position { x, y: area.y }
     }
 }
@@ -274,6 +301,18 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_are_never_typed() {
+        let mut t = TextInput::new(InputKind::Text, 60);
+        assert_eq!(t.apply(&Edit::Insert('\t')), Edited::Refused('\t'));
+        assert_eq!(t.apply(&Edit::Insert('\u{1b}')), Edited::Refused('\u{1b}'));
+        assert_eq!(
+            t.apply(&Edit::Insert('\u{202e}')),
+            Edited::Refused('\u{202e}')
+        );
+        assert_eq!(t.value(), "");
+    }
+
+    #[test]
     fn paste_is_one_line_and_terminal_safe() {
         let mut t = TextInput::new(InputKind::Text, 60);
         t.apply(&Edit::Paste("Budi\x1b[2J\nSantoso".into()));
@@ -284,7 +323,17 @@ mod tests {
     fn cursor_stays_visible_when_scrolled() {
         let t = TextInput::new(InputKind::Text, 60).with_value("abcdefghij");
         let area = Rect::new(10, 3, 5, 1);
-        let p = t.cursor_position(area);
-        assert_eq!(p, Position { x: 14, y: 3 });
+        assert_eq!(t.scroll(5), 6);
+        assert_eq!(t.cursor_position(area), Position { x: 14, y: 3 });
+    }
+
+    #[test]
+    fn a_value_that_just_fits_is_not_scrolled() {
+        let t = TextInput::new(InputKind::Nip, 21).with_value("19850412 201001 1 003");
+        assert_eq!(t.scroll(21), 0);
+        assert_eq!(
+            t.cursor_position(Rect::new(0, 0, 21, 1)),
+            Position { x: 21, y: 0 }
+        );
     }
 }

@@ -130,7 +130,14 @@ impl DataTable<'_> {
         let height = body_height(area);
         if self.rows.is_empty() {
             if area.height > 1 {
-                put(buf, inner.x, area.y + 1, self.empty, inner.width, theme.dim());
+                put(
+                    buf,
+                    inner.x,
+                    area.y + 1,
+                    self.empty,
+                    inner.width,
+                    theme.dim(),
+                );
             }
             return;
         }
@@ -139,11 +146,20 @@ impl DataTable<'_> {
             let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
             let selected = self.focused && i == self.scroll.selected;
             if selected {
-                let line = Rect { x: area.x, y, width: area.width, height: 1 };
+                let line = Rect {
+                    x: area.x,
+                    y,
+                    width: area.width,
+                    height: 1,
+                };
                 buf.set_style(line, theme.selected());
                 buf.set_string(area.x, y, "▶", theme.selected());
             }
-            let style = if selected { theme.selected() } else { theme.base() };
+            let style = if selected {
+                theme.selected()
+            } else {
+                theme.base()
+            };
             for ((col, cell), text) in self.columns.iter().zip(cells.iter()).zip(row) {
                 let width = usize::from(cell.width);
                 let shown = super::fit(&crate::text::visible(text), width);
@@ -180,20 +196,47 @@ mod tests {
     fn selection_stays_in_view_when_moving() {
         let mut s = Scroll::default();
         s.step(5, 20, 4);
-        assert_eq!(s, Scroll { selected: 5, offset: 2 });
+        assert_eq!(
+            s,
+            Scroll {
+                selected: 5,
+                offset: 2
+            }
+        );
         s.step(-4, 20, 4);
-        assert_eq!(s, Scroll { selected: 1, offset: 1 });
+        assert_eq!(
+            s,
+            Scroll {
+                selected: 1,
+                offset: 1
+            }
+        );
         s.step(100, 20, 4);
-        assert_eq!(s, Scroll { selected: 19, offset: 16 });
+        assert_eq!(
+            s,
+            Scroll {
+                selected: 19,
+                offset: 16
+            }
+        );
         s.clamp(3, 4);
-        assert_eq!(s, Scroll { selected: 2, offset: 0 });
+        assert_eq!(
+            s,
+            Scroll {
+                selected: 2,
+                offset: 0
+            }
+        );
         s.step(1, 0, 4);
         assert_eq!(s, Scroll::default());
     }
 
     #[test]
     fn view_offset_follows_a_smaller_viewport() {
-        let s = Scroll { selected: 10, offset: 5 };
+        let s = Scroll {
+            selected: 10,
+            offset: 5,
+        };
         assert_eq!(s.view_offset(3), 8);
         assert_eq!(s.view_offset(20), 5);
     }

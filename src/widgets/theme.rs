@@ -37,14 +37,20 @@ impl Theme {
 
     pub fn title(self) -> Style {
         self.pick(
-            Style::default().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Style::default()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
             Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
         )
     }
 
     pub fn tab_active(self) -> Style {
         self.pick(
-            Style::default().fg(Color::Black).bg(Color::White).add_modifier(Modifier::BOLD),
+            Style::default()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(Modifier::BOLD),
             Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         )
     }
@@ -88,7 +94,9 @@ impl Theme {
 
     pub fn error(self) -> Style {
         self.pick(
-            Style::default().fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            Style::default()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
             Style::default().add_modifier(Modifier::BOLD),
         )
     }
@@ -129,7 +137,10 @@ mod tests {
 
     #[test]
     fn plain_selection_does_not_rely_on_colour() {
-        let s = Theme { mode: ColorMode::Plain }.selected();
+        let s = Theme {
+            mode: ColorMode::Plain,
+        }
+        .selected();
         assert!(s.add_modifier.contains(Modifier::REVERSED));
         assert_eq!(s.fg, None);
         assert_eq!(s.bg, None);

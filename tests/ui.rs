@@ -1,0 +1,641 @@
+//! The terminal interface, driven by key presses through the real keymap, update and store, drawn at
+//! 80x24 into a test backend. Snapshots show exactly what a clerk sees.
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::KeyCode;
+use insta::assert_snapshot;
+use tilik::app::action::{Action, Stop};
+use tilik::app::effect::Effect;
+use tilik::app::harness::{Harness, test_today};
+use tilik::domain::user::{Role, Username};
+use tilik::i18n::Lang;
+use tilik::screens::{Modal, Screen};
+use tilik::store::{OpenMode, Store};
+
+fn user(name: &str) -> Username {
+    Username::parse(name).expect("valid name")
+}
+
+fn fixed(store: &mut Store) {
+    store.fix_clock(
+        Utc.with_ymd_and_hms(2026, 11, 30, 1, 0, 0)
+            .single()
+            .expect("valid time"),
+    );
+}
+
+/// An in-memory database with the demo data, stamped at a fixed time.
+fn demo_store() -> Store {
+    let mut store = Store::open_in_memory(user("operator1")).expect("store");
+    fixed(&mut store);
+    store
+        .add_user(&user("operator1"), "", Role::Admin)
+        .expect("user");
+    tilik::demo::fill(&mut store, test_today()).expect("demo");
+    store
+}
+
+fn demo() -> Harness {
+    Harness::new(demo_store(), Role::Admin)
+}
+
+fn top(h: &Harness) -> &Screen {
+    h.state.top().expect("a screen")
+}
+
+#[test]
+fn programs_screen_is_the_first_screen() {
+    let h = demo();
+    assert!(matches!(top(&h), Screen::Programs(_)));
+    assert_snapshot!(h.screen());
+}
+
+#[test]
+fn programs_filter_by_year_type_status_and_search() {
+    let mut h = demo();
+    h.type_str("yy");
+    let screen = h.screen();
+    assert!(screen.contains("Tahun: 2025"), "{screen}");
+    assert!(screen.contains("TND-2025-01"));
+    assert!(!screen.contains("KOM-2026-01"));
+    h.press(KeyCode::Char('x'));
+    h.type_str("t");
+    assert!(h.screen().contains("LATSAR-2026-01"));
+    assert!(!h.screen().contains("KOM-2026-01"));
+    h.type_str("x/");
+    h.type_str("waktu");
+    assert_snapshot!(h.screen());
+    h.press(KeyCode::Enter);
+    assert!(matches!(top(&h), Screen::ProgramDetail(_)));
+    assert!(h.screen().contains("MWK-2026-01"));
+}
+
+#[test]
+fn search_escape_clears_the_search() {
+    let mut h = demo();
+    h.type_str("/zzz");
+    assert!(h.screen().contains("Tidak ada program yang cocok"));
+    h.press(KeyCode::Esc);
+    assert!(h.screen().contains("KOM-2026-01"));
+    assert!(matches!(top(&h), Screen::Programs(_)));
+}
+
+/// Opens a program from the programs screen by searching its code.
+fn open_program(h: &mut Harness, code: &str) {
+    h.type_str("/");
+    h.type_str(code);
+    h.press(KeyCode::Esc);
+    h.type_str(&format!("/{code}"));
+    for _ in 0..5 {
+        if let Screen::Programs(p) = top(h)
+            && p.rows
+                .get(p.scroll.selected)
+                .is_some_and(|r| r.program.data.code.as_str() == code)
+        {
+            break;
+        }
+        h.press(KeyCode::Down);
+    }
+    h.press(KeyCode::Enter);
+    match top(h) {
+        Screen::ProgramDetail(d) => assert_eq!(d.id, program_id(h, code)),
+        _ => panic!("not on the program page:\n{}", h.screen()),
+    }
+}
+
+#[test]
+fn program_detail_sections() {
+    let mut h = demo();
+    open_program(&mut h, "KOM-2026-01");
+    assert_snapshot!("detail_summary", h.screen());
+    h.press(KeyCode::Tab);
+    assert_snapshot!("detail_objectives", h.screen());
+    h.press(KeyCode::Tab);
+    assert_snapshot!("detail_participants", h.screen());
+    h.press(KeyCode::Tab);
+    assert_snapshot!("detail_costs", h.screen());
+    h.press(KeyCode::Tab);
+    assert!(h.screen().contains("Biaya total"));
+    h.press(KeyCode::Esc);
+    assert!(matches!(top(&h), Screen::Programs(_)));
+}
+
+#[test]
+fn enroll_participants_one_after_another_from_the_picker() {
+    let mut h = demo();
+    open_program(&mut h, "PRAKOM-2026-01");
+    let before = h
+        .store
+        .roster(program_id(&h, "PRAKOM-2026-01"))
+        .expect("roster")
+        .len();
+    h.press(KeyCode::Char('a'));
+    assert!(matches!(h.state.modals.last(), Some(Modal::Picker(_))));
+    h.type_str("siti");
+    assert_snapshot!("enroll_picker", h.screen());
+    h.press(KeyCode::Enter);
+    assert!(
+        matches!(h.state.modals.last(), Some(Modal::Picker(_))),
+        "the picker stays open"
+    );
+    h.type_str("1975");
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+    assert!(h.state.modals.is_empty());
+    let after = h
+        .store
+        .roster(program_id(&h, "PRAKOM-2026-01"))
+        .expect("roster")
+        .len();
+    assert_eq!(after, before + 2);
+}
+
+fn program_id(h: &Harness, code: &str) -> tilik::domain::ids::ProgramId {
+    h.store
+        .program_by_code(code)
+        .expect("query")
+        .expect("program")
+        .id
+}
+
+#[test]
+fn enrolling_someone_twice_says_so_and_keeps_one_row() {
+    let mut h = demo();
+    open_program(&mut h, "KOM-2026-01");
+    let roster = h
+        .store
+        .roster(program_id(&h, "KOM-2026-01"))
+        .expect("roster");
+    let nip = roster[0].nip.clone();
+    h.press(KeyCode::Char('a'));
+    h.type_str(&nip);
+    h.press(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("sudah ada"), "{screen}");
+    let after = h
+        .store
+        .roster(program_id(&h, "KOM-2026-01"))
+        .expect("roster");
+    assert_eq!(after.len(), roster.len());
+}
+
+#[test]
+fn attendance_and_completion_are_edited_from_the_roster() {
+    let mut h = demo();
+    open_program(&mut h, "KOM-2026-01");
+    h.type_str("\t\t");
+    h.press(KeyCode::Enter);
+    assert!(
+        matches!(top(&h), Screen::EnrollmentForm(_)),
+        "{}",
+        h.screen()
+    );
+    h.ctrl('u');
+    h.type_str("150");
+    h.ctrl('s');
+    assert!(
+        h.screen().contains("harus antara 0 dan 100"),
+        "{}",
+        h.screen()
+    );
+    h.ctrl('u');
+    h.type_str("77");
+    h.press(KeyCode::Tab);
+    h.type_str("t");
+    assert_snapshot!("enrollment_form", h.screen());
+    h.ctrl('s');
+    assert!(matches!(top(&h), Screen::ProgramDetail(_)));
+    let roster = h
+        .store
+        .roster(program_id(&h, "KOM-2026-01"))
+        .expect("roster");
+    let row = roster
+        .iter()
+        .find(|r| r.data.attendance.map(|a| a.percent()) == Some(77))
+        .expect("edited row");
+    assert_eq!(
+        row.data.completion,
+        Some(tilik::domain::enrollment::Completion::TidakLulus)
+    );
+}
+
+#[test]
+fn objectives_and_behaviours_are_added_edited_and_deleted() {
+    let mut h = demo();
+    open_program(&mut h, "PRAKOM-2026-01");
+    let id = program_id(&h, "PRAKOM-2026-01");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Char('n'));
+    assert_snapshot!("objective_form", h.screen());
+    h.type_str("Peserta mendokumentasikan sistem");
+    h.press(KeyCode::Enter);
+    let objectives = h.store.objectives(id).expect("objectives");
+    assert_eq!(objectives.len(), 2);
+    h.press(KeyCode::End);
+    h.press(KeyCode::Char('b'));
+    h.type_str("Menulis panduan pengguna");
+    h.ctrl('s');
+    let objectives = h.store.objectives(id).expect("objectives");
+    assert_eq!(objectives[1].behaviours.len(), 1);
+    h.press(KeyCode::End);
+    h.press(KeyCode::Char('d'));
+    assert!(matches!(h.state.modals.last(), Some(Modal::Confirm(_))));
+    h.press(KeyCode::Char('y'));
+    let objectives = h.store.objectives(id).expect("objectives");
+    assert!(objectives[1].behaviours.is_empty());
+}
+
+#[test]
+fn cost_lines_are_added_and_summed() {
+    let mut h = demo();
+    open_program(&mut h, "PRAKOM-2026-01");
+    h.press(KeyCode::BackTab);
+    h.press(KeyCode::Char('n'));
+    h.type_str("k");
+    h.press(KeyCode::Tab);
+    h.type_str("Snack daring");
+    h.press(KeyCode::Tab);
+    h.type_str("1.500.000");
+    h.press(KeyCode::Enter);
+    let costs = h
+        .store
+        .cost_lines(program_id(&h, "PRAKOM-2026-01"))
+        .expect("costs");
+    assert_eq!(costs.len(), 2);
+    assert_eq!(costs[1].amount, 1_500_000);
+    assert!(h.screen().contains("Rp 9.500.000"), "{}", h.screen());
+}
+
+#[test]
+fn a_new_program_is_checked_before_it_is_saved() {
+    let mut h = demo();
+    h.press(KeyCode::Char('n'));
+    assert_snapshot!("program_form_empty", h.screen());
+    h.type_str("SOP-2027-01\tPelatihan Penyusunan SOP\t");
+    // Type, mode, competency, provider, accreditation, location.
+    h.type_str("\t\tTata kelola\tBKPSDM Kota Palembang\t\tAula BKPSDM\t");
+    h.type_str("10022027\t08022027\t-5\t");
+    h.ctrl('s');
+    assert_snapshot!("program_form_errors", h.screen());
+    assert!(
+        h.store
+            .program_by_code("SOP-2027-01")
+            .expect("query")
+            .is_none()
+    );
+    // The focus went to the first field with an error: the end date.
+    h.ctrl('u');
+    h.type_str("12022027");
+    h.press(KeyCode::Tab);
+    h.ctrl('u');
+    h.type_str("24");
+    h.ctrl('s');
+    let p = h
+        .store
+        .program_by_code("SOP-2027-01")
+        .expect("query")
+        .expect("saved");
+    assert_eq!(p.data.jp, 24);
+    assert!(matches!(top(&h), Screen::Programs(_)));
+    assert!(h.screen().contains("Tersimpan"));
+}
+
+#[test]
+fn asn_search_and_form_check_the_nip_as_it_is_typed() {
+    let mut h = demo();
+    h.press(KeyCode::Char('2'));
+    assert!(matches!(top(&h), Screen::AsnList(_)));
+    assert_snapshot!("asn_list", h.screen());
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('n'));
+    assert!(matches!(top(&h), Screen::AsnForm(_)));
+    h.type_str("19850231");
+    assert_snapshot!("asn_form_bad_nip", h.screen());
+    h.ctrl('u');
+    h.type_str("198504122010011");
+    h.type_str("999");
+    assert!(
+        h.screen()
+            .contains("lahir 12/04/1985, TMT 01/2010, laki-laki"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn a_new_asn_is_saved_with_opd_and_atasan_from_pickers() {
+    let mut h = demo();
+    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('n'));
+    h.type_str("199001012015031999\t\t\tRahmat Hidayat\tS.T.\tPranata Komputer Ahli Muda\t\t");
+    // Golongan: type "3" ... choose III/c by letters is ambiguous; step with → from "-".
+    for _ in 0..11 {
+        h.press(KeyCode::Right);
+    }
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    h.type_str("kesehatan");
+    h.press(KeyCode::Enter);
+    assert!(h.state.modals.is_empty());
+    h.press(KeyCode::Enter);
+    h.type_str("a");
+    h.press(KeyCode::Enter);
+    assert!(h.state.modals.is_empty());
+    assert_snapshot!("asn_form_filled", h.screen());
+    h.ctrl('s');
+    let saved = h
+        .store
+        .asn_by_nip("199001012015031999")
+        .expect("query")
+        .expect("saved");
+    assert_eq!(saved.data.name.display(), "Rahmat Hidayat, S.T.");
+    assert_eq!(saved.data.golongan.map(|g| g.code()), Some("III/c"));
+    assert!(saved.data.opd.is_some());
+    assert!(saved.data.atasan.is_some());
+    assert_eq!(
+        saved.data.jabatan.level,
+        Some(tilik::domain::jabatan::JabatanLevel::AhliMuda)
+    );
+}
+
+#[test]
+fn escape_asks_before_throwing_changes_away() {
+    let mut h = demo();
+    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Char('n'));
+    h.type_str("X1\tDinas Baru");
+    h.press(KeyCode::Esc);
+    assert_snapshot!("discard_question", h.screen());
+    h.press(KeyCode::Char('n'));
+    assert!(matches!(top(&h), Screen::OpdForm(_)));
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('y'));
+    assert!(matches!(top(&h), Screen::OpdList(_)));
+    assert!(!h.screen().contains("Dinas Baru"));
+}
+
+#[test]
+fn opd_list_and_form() {
+    let mut h = demo();
+    h.press(KeyCode::Char('3'));
+    assert_snapshot!("opd_list", h.screen());
+    h.press(KeyCode::Char('n'));
+    h.type_str("DLH\tDinas Lingkungan Hidup\t\t01012027\t01012026");
+    h.ctrl('s');
+    assert!(
+        h.screen().contains("tanggal selesai sebelum tanggal mulai"),
+        "{}",
+        h.screen()
+    );
+    h.ctrl('u');
+    h.ctrl('s');
+    assert!(matches!(top(&h), Screen::OpdList(_)));
+    assert!(h.screen().contains("Dinas Lingkungan Hidup"));
+}
+
+#[test]
+fn help_overlay_lists_the_keys_of_the_screen() {
+    let mut h = demo();
+    h.press(KeyCode::Char('?'));
+    assert_snapshot!("help_programs", h.screen());
+    h.press(KeyCode::Esc);
+    assert!(h.state.modals.is_empty());
+}
+
+#[test]
+fn help_in_a_form_is_on_f1_because_question_marks_are_text() {
+    let mut h = demo();
+    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Char('n'));
+    h.press(KeyCode::Tab);
+    h.type_str("?");
+    assert!(h.state.modals.is_empty());
+    h.press(KeyCode::F(1));
+    assert!(matches!(h.state.modals.last(), Some(Modal::Help)));
+    assert!(h.screen().contains("Ctrl-S/F10"), "{}", h.screen());
+}
+
+#[test]
+fn q_quits_only_from_the_top_screen() {
+    let mut h = demo();
+    open_program(&mut h, "KOM-2026-01");
+    h.press(KeyCode::Char('q'));
+    assert!(!h.state.quit);
+    assert!(matches!(top(&h), Screen::Programs(_)));
+    h.press(KeyCode::Char('q'));
+    assert!(h.state.quit);
+    assert_eq!(h.last_effects, vec![Effect::Quit]);
+}
+
+#[test]
+fn ctrl_c_quits_from_a_form_and_keeps_the_draft() {
+    let mut h = demo();
+    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Char('n'));
+    h.type_str("DLH\tDinas Lingkungan Hidup");
+    h.ctrl('c');
+    assert!(h.state.quit);
+    assert!(matches!(
+        h.last_effects.first(),
+        Some(Effect::KeepDraft { form: "opd", .. })
+    ));
+    assert_eq!(h.last_effects.last(), Some(&Effect::Quit));
+    // A new session finds the draft in the same form.
+    let store = std::mem::replace(
+        &mut h.store,
+        Store::open_in_memory(user("x")).expect("store"),
+    );
+    let mut again = Harness::new(store, Role::Admin);
+    again.press(KeyCode::Char('3'));
+    again.press(KeyCode::Char('n'));
+    let screen = again.screen();
+    assert!(screen.contains("Dinas Lingkungan Hidup"), "{screen}");
+    assert!(screen.contains("dipulihkan"), "{screen}");
+}
+
+#[test]
+fn hangup_keeps_the_draft_of_every_open_form() {
+    let mut h = demo();
+    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('n'));
+    h.type_str("1985");
+    h.act(Action::Stop(Stop::Hangup));
+    assert!(h.state.quit);
+    let draft = h
+        .store
+        .load_draft("asn", "")
+        .expect("query")
+        .expect("draft kept");
+    assert!(draft.contains("1985"), "{draft}");
+}
+
+#[test]
+fn a_viewer_is_not_offered_changes() {
+    let mut h = Harness::new(demo_store(), Role::Viewer);
+    h.press(KeyCode::Char('n'));
+    assert!(matches!(top(&h), Screen::Programs(_)));
+    assert!(h.screen().contains("tidak berwenang"), "{}", h.screen());
+    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Enter);
+    assert!(matches!(top(&h), Screen::OpdList(_)));
+}
+
+#[test]
+fn english_interface() {
+    let h = Harness::with(demo_store(), Role::Admin, Lang::En, (80, 24));
+    assert_snapshot!("programs_english", h.screen());
+}
+
+#[test]
+fn too_small_terminals_say_so() {
+    let mut h = demo();
+    h.resize(79, 23);
+    assert_snapshot!("too_small", h.screen());
+    h.resize(80, 24);
+    assert!(h.screen().contains("KOM-2026-01"));
+}
+
+#[test]
+fn every_screen_draws_at_any_size_without_panic() {
+    let sizes = [
+        (1, 1),
+        (40, 10),
+        (79, 23),
+        (80, 24),
+        (200, 60),
+        (0, 0),
+        (300, 5),
+    ];
+    let mut h = demo();
+    let paths: Vec<Vec<KeyCode>> = vec![
+        vec![],
+        vec![KeyCode::Enter],
+        vec![KeyCode::Enter, KeyCode::Tab],
+        vec![KeyCode::Enter, KeyCode::Tab, KeyCode::Tab],
+        vec![KeyCode::Enter, KeyCode::Tab, KeyCode::Tab, KeyCode::Tab],
+        vec![KeyCode::Char('n')],
+        vec![KeyCode::Char('?')],
+        vec![KeyCode::Char('2')],
+        vec![KeyCode::Char('2'), KeyCode::Enter],
+        vec![KeyCode::Char('3')],
+        vec![KeyCode::Char('3'), KeyCode::Char('n')],
+    ];
+    for path in paths {
+        h.resize(80, 24);
+        h.press(KeyCode::Char('1'));
+        h.press(KeyCode::Esc);
+        h.press(KeyCode::Esc);
+        for key in &path {
+            h.press(*key);
+        }
+        for (w, hh) in sizes {
+            h.resize(w, hh);
+            let _ = h.screen();
+        }
+        h.resize(80, 24);
+        // Leave forms without saving.
+        for _ in 0..3 {
+            h.press(KeyCode::Esc);
+            h.press(KeyCode::Char('y'));
+        }
+    }
+}
+
+#[test]
+fn someone_elses_save_is_shown_as_a_conflict_and_nothing_is_overwritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.db");
+    let mut a = Store::open(&path, user("budi"), OpenMode::Create).expect("store");
+    fixed(&mut a);
+    a.add_user(&user("budi"), "", Role::Admin).expect("user");
+    a.add_user(&user("siti"), "", Role::Operator).expect("user");
+    tilik::demo::fill(&mut a, test_today()).expect("demo");
+    let mut b = Store::open(&path, user("siti"), OpenMode::Existing).expect("store");
+    fixed(&mut b);
+    let mut h = Harness::new(a, Role::Admin);
+    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Enter);
+    assert!(matches!(top(&h), Screen::OpdForm(_)));
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::End);
+    h.type_str(" (budi)");
+    // Meanwhile siti renames the same OPD.
+    let first = b.opds().expect("opds").remove(0).opd;
+    let mut input = tilik::domain::opd::OpdDraft::from(&first)
+        .parse()
+        .expect("valid");
+    input.name = format!("{} (siti)", first.name);
+    b.update_opd(first.id, first.stamp.version, &input)
+        .expect("siti saves");
+    h.ctrl('s');
+    assert!(
+        matches!(h.state.modals.last(), Some(Modal::Conflict(_))),
+        "{}",
+        h.screen()
+    );
+    assert_snapshot!("conflict", h.screen());
+    assert!(h.store.opd(first.id).expect("opd").name.ends_with("(siti)"));
+    h.press(KeyCode::Char('s'));
+    assert!(matches!(top(&h), Screen::OpdList(_)), "{}", h.screen());
+    let now = h.store.opd(first.id).expect("opd");
+    assert!(now.name.ends_with("(budi)"), "{}", now.name);
+    assert_eq!(now.stamp.version.0, first.stamp.version.0 + 2);
+}
+
+#[test]
+fn taking_their_values_replaces_the_form() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.db");
+    let mut a = Store::open(&path, user("budi"), OpenMode::Create).expect("store");
+    fixed(&mut a);
+    a.add_user(&user("budi"), "", Role::Admin).expect("user");
+    tilik::demo::fill(&mut a, test_today()).expect("demo");
+    let mut b = Store::open(&path, user("siti"), OpenMode::Existing).expect("store");
+    let mut h = Harness::new(a, Role::Admin);
+    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Enter);
+    h.type_str("Z");
+    let first = b.opds().expect("opds").remove(0).opd;
+    let mut input = tilik::domain::opd::OpdDraft::from(&first)
+        .parse()
+        .expect("valid");
+    input.code = "SITI".into();
+    b.update_opd(first.id, first.stamp.version, &input)
+        .expect("siti saves");
+    h.ctrl('s');
+    h.press(KeyCode::Char('t'));
+    assert!(matches!(top(&h), Screen::OpdForm(_)));
+    assert!(h.screen().contains("SITI"), "{}", h.screen());
+    h.ctrl('s');
+    assert!(matches!(top(&h), Screen::OpdList(_)));
+    assert_eq!(h.store.opd(first.id).expect("opd").code, "SITI");
+}
+
+#[test]
+fn data_changed_elsewhere_refreshes_the_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.db");
+    let mut a = Store::open(&path, user("budi"), OpenMode::Create).expect("store");
+    a.add_user(&user("budi"), "", Role::Admin).expect("user");
+    tilik::demo::fill(&mut a, test_today()).expect("demo");
+    let mut b = Store::open(&path, user("siti"), OpenMode::Existing).expect("store");
+    let mut h = Harness::new(a, Role::Admin);
+    h.press(KeyCode::Char('3'));
+    let input = tilik::domain::opd::OpdDraft {
+        name: "Dinas Pemadam Kebakaran".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("valid");
+    b.add_opd(&input).expect("siti adds");
+    assert!(!h.screen().contains("Pemadam"));
+    h.act(Action::DataChanged);
+    assert!(
+        h.screen().contains("Dinas Pemadam Kebakaran"),
+        "{}",
+        h.screen()
+    );
+}
