@@ -88,19 +88,20 @@ fn refused_choice(lang: Lang, flag: &str, value: &str, all: &[&str]) -> CliError
 
 fn program(ctx: &Context, cmd: ProgramCommand) -> Result<ExitCode, CliError> {
     match cmd {
-        ProgramCommand::Add {
-            code,
-            name,
-            kind,
-            start,
-            end,
-            jp,
-            provider,
-            location,
-            mode,
-            quota,
-            status,
-        } => {
+        ProgramCommand::Add(add) => {
+            let super::ProgramAdd {
+                code,
+                name,
+                kind,
+                start,
+                end,
+                jp,
+                provider,
+                location,
+                mode,
+                quota,
+                status,
+            } = *add;
             let codes = |all: &[&'static str]| all.to_vec();
             let kind = ProgramType::from_code(&kind).ok_or_else(|| {
                 refused_choice(

@@ -69,36 +69,7 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum ProgramCommand {
     /// Add a program
-    Add {
-        #[arg(long)]
-        code: String,
-        #[arg(long)]
-        name: String,
-        /// latsar, pkp, pka, pkn, teknis, fungsional, seminar, lainnya
-        #[arg(long = "type", value_name = "TYPE")]
-        kind: String,
-        /// Start date (YYYY-MM-DD or DD/MM/YYYY)
-        #[arg(long)]
-        start: String,
-        /// End date (YYYY-MM-DD or DD/MM/YYYY)
-        #[arg(long)]
-        end: String,
-        /// Jam pelajaran (45 minutes each)
-        #[arg(long, allow_hyphen_values = true)]
-        jp: String,
-        #[arg(long)]
-        provider: Option<String>,
-        #[arg(long)]
-        location: Option<String>,
-        /// klasikal, e_learning, blended, coaching, mentoring, magang, benchmarking, lainnya
-        #[arg(long, default_value = "klasikal")]
-        mode: String,
-        #[arg(long)]
-        quota: Option<String>,
-        /// direncanakan, berjalan, selesai, dievaluasi
-        #[arg(long, default_value = "direncanakan")]
-        status: String,
-    },
+    Add(Box<ProgramAdd>),
     /// List programs
     List {
         #[arg(long, value_enum, default_value_t)]
@@ -106,6 +77,38 @@ pub enum ProgramCommand {
         #[arg(long)]
         year: Option<i32>,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProgramAdd {
+    #[arg(long)]
+    pub code: String,
+    #[arg(long)]
+    pub name: String,
+    /// latsar, pkp, pka, pkn, teknis, fungsional, seminar, lainnya
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: String,
+    /// Start date (YYYY-MM-DD or DD/MM/YYYY)
+    #[arg(long)]
+    pub start: String,
+    /// End date (YYYY-MM-DD or DD/MM/YYYY)
+    #[arg(long)]
+    pub end: String,
+    /// Jam pelajaran (45 minutes each)
+    #[arg(long, allow_hyphen_values = true)]
+    pub jp: String,
+    #[arg(long)]
+    pub provider: Option<String>,
+    #[arg(long)]
+    pub location: Option<String>,
+    /// klasikal, e_learning, blended, coaching, mentoring, magang, benchmarking, lainnya
+    #[arg(long, default_value = "klasikal")]
+    pub mode: String,
+    #[arg(long)]
+    pub quota: Option<String>,
+    /// direncanakan, berjalan, selesai, dievaluasi
+    #[arg(long, default_value = "direncanakan")]
+    pub status: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,7 +9,6 @@ pub fn wib() -> FixedOffset {
 }
 
 use chrono::Offset;
-use chrono::TimeZone;
 
 /// Today's date in Palembang.
 pub fn today_wib(now: DateTime<Utc>) -> NaiveDate {
@@ -91,6 +90,7 @@ mod tests {
 
     #[test]
     fn stamps_are_shown_in_wib() {
+        use chrono::TimeZone;
         assert_eq!(format_stamp("2026-03-09T17:15:02.120Z"), "10/03/2026 00:15");
         assert_eq!(format_stamp("not a stamp"), "not a stamp");
         let late = Utc

@@ -151,10 +151,7 @@ fn filled(asn: &AsnInput, opd: Option<&str>, atasan: Option<&str>, cx: &Cx) -> F
     form
 }
 
-fn loaded_person<'a>(
-    loaded: &'a Loaded,
-    id: Option<AsnId>,
-) -> Option<(&'a Asn, Option<&'a str>, Option<&'a str>)> {
+fn loaded_person(loaded: &Loaded, id: Option<AsnId>) -> Option<(&Asn, Option<&str>, Option<&str>)> {
     match loaded {
         Loaded::Asn(asn, row) if Some(asn.id) == id => Some((
             asn,

@@ -302,27 +302,24 @@ impl View for ProgramsScreen {
         .render(table, buf);
         let info_y = table.y + table.height;
         let w = area.width.saturating_sub(2);
-        match self.selected() {
-            Some(row) => {
-                let p = &row.program.data;
-                put(buf, area.x + 1, info_y + 1, &p.name, w, theme.header());
-                let provider = if p.provider.is_empty() {
-                    "-"
-                } else {
-                    p.provider.as_str()
-                };
-                let detail = format!(
-                    "{} · {} · {}–{} · {} JP · {}",
-                    p.kind.label().text(cx.lang),
-                    p.mode.label().text(cx.lang),
-                    date::format(p.start),
-                    date::format(p.end),
-                    p.jp,
-                    provider
-                );
-                put(buf, area.x + 1, info_y + 2, &detail, w, theme.dim());
-            }
-            None => {}
+        if let Some(row) = self.selected() {
+            let p = &row.program.data;
+            put(buf, area.x + 1, info_y + 1, &p.name, w, theme.header());
+            let provider = if p.provider.is_empty() {
+                "-"
+            } else {
+                p.provider.as_str()
+            };
+            let detail = format!(
+                "{} · {} · {}–{} · {} JP · {}",
+                p.kind.label().text(cx.lang),
+                p.mode.label().text(cx.lang),
+                date::format(p.start),
+                date::format(p.end),
+                p.jp,
+                provider
+            );
+            put(buf, area.x + 1, info_y + 2, &detail, w, theme.dim());
         }
         let count = Msg::ProgramCount.fill(cx.lang, &[&self.rows.len()]);
         put(buf, area.x + 1, info_y, &count, w, theme.dim());
