@@ -455,26 +455,7 @@ fn init_demo_twice_is_refused() {
 #[test]
 fn program_add_then_list_as_json() {
     let t = Tilik::init();
-    let out = t.ok(&[
-        "program",
-        "add",
-        "--code",
-        "KOM-01",
-        "--name",
-        "Komunikasi Publik",
-        "--type",
-        "teknis",
-        "--start",
-        "2026-03-02",
-        "--end",
-        "2026-03-05",
-        "--jp",
-        "32",
-        "--provider",
-        "BKPSDM Kota Palembang",
-        "--location",
-        "Palembang",
-    ]);
+    let out = t.ok(&program_args(&[("--name", "Komunikasi Publik")]));
     assert!(out.contains("KOM-01"), "{out}");
 
     let programs = t.programs();
@@ -514,24 +495,14 @@ fn program_add_then_list_as_json() {
 #[test]
 fn program_add_accepts_dd_mm_yyyy_dates() {
     let t = Tilik::init();
-    t.ok(&[
-        "program",
-        "add",
-        "--code",
-        "PKP-2026",
-        "--name",
-        "PKP Angkatan I",
-        "--type",
-        "pkp",
-        "--start",
-        "09/02/2026",
-        "--end",
-        "30/06/2026",
-        "--jp",
-        "470",
-        "--quota",
-        "30",
-    ]);
+    t.ok(&program_args(&[
+        ("--code", "PKP-2026"),
+        ("--type", "pkp"),
+        ("--start", "09/02/2026"),
+        ("--end", "30/06/2026"),
+        ("--jp", "470"),
+        ("--quota", "30"),
+    ]));
     let p = &t.programs()[0];
     assert_eq!(p["start"], "2026-02-09");
     assert_eq!(p["end"], "2026-06-30");
@@ -626,6 +597,11 @@ fn program_args<'a>(changes: &[(&'a str, &'a str)]) -> Vec<&'a str> {
 #[case::end_31_april("--end", "2026-04-31", "bukan tanggal yang valid")]
 #[case::end_not_a_date("--end", "besok", "bukan tanggal yang valid")]
 #[case::empty_name("--name", "", "wajib diisi")]
+#[case::jp_too_many("--jp", "2001", "harus antara")]
+#[case::code_with_space("--code", "KOM 01", "hanya huruf")]
+#[case::code_too_long("--code", "ABCDEFGHIJKLMNOPQRSTUVWXY", "terlalu panjang")]
+#[case::unknown_status("--status", "batal", "batal")]
+#[case::unknown_mode("--mode", "tatap_muka", "tatap_muka")]
 fn program_add_refuses_bad_input(#[case] flag: &str, #[case] value: &str, #[case] reason: &str) {
     let t = Tilik::init();
     let args = program_args(&[(flag, value)]);
@@ -663,27 +639,9 @@ fn program_add_refuses_bad_input_in_english(
 #[test]
 fn program_add_lists_every_problem_at_once() {
     let t = Tilik::init();
-    let err = t.fails(
-        &[
-            "--lang",
-            "en",
-            "program",
-            "add",
-            "--code",
-            "X",
-            "--name",
-            "X",
-            "--type",
-            "teknis",
-            "--start",
-            "2026-03-02",
-            "--end",
-            "2026-02-30",
-            "--jp",
-            "-4",
-        ],
-        Some(3),
-    );
+    let mut args = vec!["--lang", "en"];
+    args.extend(program_args(&[("--end", "2026-02-30"), ("--jp", "-4")]));
+    let err = t.fails(&args, Some(3));
     assert!(err.contains("--end"), "{err}");
     assert!(err.contains("--jp"), "{err}");
 }
@@ -1305,24 +1263,10 @@ fn participant_table_shows_placeholders_not_controls() {
 #[test]
 fn program_table_shows_placeholders_not_controls() {
     let t = Tilik::init();
-    t.ok(&[
-        "program",
-        "add",
-        "--code",
-        "KOM-01",
-        "--name",
-        NASTY,
-        "--type",
-        "teknis",
-        "--start",
-        "2026-03-02",
-        "--end",
-        "2026-03-05",
-        "--jp",
-        "32",
-        "--provider",
-        "Penyelenggara\x1b]8;;http://x\x07",
-    ]);
+    t.ok(&program_args(&[
+        ("--name", NASTY),
+        ("--provider", "Penyelenggara\x1b]8;;http://x\x07"),
+    ]));
     let table = t.ok(&["program", "list"]);
     assert_terminal_safe(&table);
 }
@@ -1367,22 +1311,11 @@ fn tilik_db_is_used_when_there_is_no_flag_and_the_flag_wins() {
 fn program_list_filters_by_year() {
     let t = Tilik::init();
     t.add_program("KOM-2026");
-    t.ok(&[
-        "program",
-        "add",
-        "--code",
-        "KOM-2025",
-        "--name",
-        "Manajemen Waktu",
-        "--type",
-        "teknis",
-        "--start",
-        "2025-05-05",
-        "--end",
-        "2025-05-07",
-        "--jp",
-        "24",
-    ]);
+    t.ok(&program_args(&[
+        ("--code", "KOM-2025"),
+        ("--start", "2025-05-05"),
+        ("--end", "2025-05-07"),
+    ]));
     assert_eq!(t.programs().len(), 2);
     let only = t.json(&["program", "list", "--year", "2025", "--format", "json"]);
     assert_eq!(
@@ -1530,4 +1463,103 @@ fn a_file_without_the_nip_column_is_refused_on_line_1() {
     let err = t.fails(&["import", "participants", &path], Some(3));
     assert!(err.contains("baris 1, kolom nip"), "{err}");
     assert!(t.participants().is_empty());
+}
+
+#[test]
+fn import_reads_a_file_whose_name_is_windows_1252() {
+    use std::os::unix::ffi::OsStrExt;
+    let t = Tilik::init();
+    // Both the file name and the content carry é as the single byte 0xE9 (not UTF-8).
+    let path = t
+        .dir()
+        .join(std::ffi::OsStr::from_bytes(b"peserta-Ren\xe9.csv"));
+    let mut bytes = format!("{HEADER}\r\n{SITI},Ren").into_bytes();
+    bytes.extend_from_slice(b"\xe9 Sihombing,Staf,III/a,Dinas Pendidikan\r\n");
+    std::fs::write(&path, bytes).expect("write");
+    let out = t
+        .command()
+        .arg("--db")
+        .arg(&t.db)
+        .args(["import", "participants"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    assert_eq!(t.participants()[0]["nama"], "René Sihombing");
+
+    // A missing file with such a name is still reported in one readable (UTF-8) sentence.
+    let missing = t
+        .dir()
+        .join(std::ffi::OsStr::from_bytes(b"hilang-\xe9.csv"));
+    let out = t
+        .command()
+        .arg("--db")
+        .arg(&t.db)
+        .args(["import", "participants"])
+        .arg(&missing)
+        .output()
+        .expect("runs");
+    let err = expect_failure(&out, &["import", "participants"], Some(1));
+    assert_one_clear_sentence(&err);
+    assert!(err.contains("hilang-"), "{err}");
+}
+
+#[test]
+fn demo_rosters_match_the_program_counts() {
+    let t = Tilik::new();
+    t.ok(&["init", "--demo"]);
+    let mut completions = BTreeSet::new();
+    for program in t.programs() {
+        let code = text(&program, "code");
+        let roster = t.roster(&code);
+        assert_eq!(
+            Some(roster.len() as i64),
+            program["participants"].as_i64(),
+            "{code}: roster size and participants column agree"
+        );
+        for r in &roster {
+            match &r["kehadiran"] {
+                Value::Null => {}
+                v => {
+                    let pct = v.as_i64().expect("kehadiran is a whole number");
+                    assert!((0..=100).contains(&pct), "{code}: kehadiran {pct}");
+                }
+            }
+            match &r["kelulusan"] {
+                Value::Null => {}
+                Value::String(s) => {
+                    completions.insert(s.clone());
+                }
+                other => panic!("{code}: kelulusan {other}"),
+            }
+        }
+    }
+    let allowed = BTreeSet::from(["lulus", "tidak_lulus", "mengundurkan_diri"].map(String::from));
+    assert!(
+        completions.is_subset(&allowed) && completions.contains("lulus"),
+        "kelulusan is a stable code in JSON: {completions:?}"
+    );
+}
+
+#[test]
+fn program_codes_are_stored_upper_case_and_unique_ignoring_case() {
+    let t = Tilik::init();
+    t.ok(&program_args(&[
+        ("--code", "kom-01"),
+        ("--start", "2026-03-02"),
+        ("--end", "2026-03-02"),
+        ("--jp", "2000"),
+    ]));
+    let p = &t.programs()[0];
+    assert_eq!(p["code"], "KOM-01");
+    assert_eq!(p["jp"], Value::from(2000), "2000 JP is the upper bound");
+    assert_eq!(p["end"], "2026-03-02", "a one-day program is fine");
+
+    let err = t.fails(&program_args(&[("--code", "KOM-01")]), Some(3));
+    assert!(err.contains("KOM-01"), "{err}");
+    assert_eq!(t.programs().len(), 1);
+
+    // The roster and the import find the program whatever the case.
+    t.import_csv("a.csv", &good_csv(), &["--program", "kom-01"]);
+    assert_eq!(t.roster("Kom-01").len(), 3);
 }

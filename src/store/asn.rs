@@ -130,16 +130,32 @@ fn row_from(row: &Row<'_>) -> rusqlite::Result<AsnRow> {
     })
 }
 
-/// How a search term is matched.
-fn search_clause(query: &str) -> (String, String) {
+/// The most words of a name search that are matched (more are ignored).
+const MAX_WORDS: usize = 6;
+
+/// How a search is matched: digits are a NIP prefix; words must each appear somewhere in the name.
+/// Returns the WHERE clause and its parameters (numbered from `?3`: `?1` and `?2` are the limit and the
+/// prefix that ranks names).
+fn search_clause(query: &str) -> (String, Vec<String>) {
     let q = query.trim();
     let digits: String = q.chars().filter(|c| !c.is_whitespace()).collect();
     if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-        ("a.nip LIKE ?1".to_string(), format!("{digits}%"))
-    } else {
-        let key = search_key(q).replace(['%', '_'], "");
-        ("a.search LIKE ?1".to_string(), format!("%{key}%"))
+        return ("a.nip LIKE ?3".to_string(), vec![format!("{digits}%")]);
     }
+    let key = search_key(q).replace(['%', '_'], "");
+    let words: Vec<String> = key
+        .split_whitespace()
+        .take(MAX_WORDS)
+        .map(|w| format!("%{w}%"))
+        .collect();
+    if words.is_empty() {
+        return ("1".to_string(), Vec::new());
+    }
+    let clause = (0..words.len())
+        .map(|i| format!("a.search LIKE ?{}", i + 3))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    (clause, words)
 }
 
 /// What an upsert by NIP did.
@@ -153,14 +169,17 @@ pub enum Upsert {
 impl Store {
     /// People whose NIP starts with the digits typed, or whose name contains the words typed.
     pub fn search_asn(&self, query: &str, limit: usize) -> Result<Vec<AsnRow>> {
-        let (clause, pattern) = search_clause(query);
-        // Names that start with the words typed come first.
+        let (clause, words) = search_clause(query);
+        // Names that start with what was typed come first (the search key starts with the bare name).
         let sql = format!(
-            "{ROW_SELECT} WHERE {clause} ORDER BY (a.search LIKE ?3) DESC, a.search, a.nip LIMIT ?2"
+            "{ROW_SELECT} WHERE {clause} ORDER BY (a.search LIKE ?2) DESC, a.search, a.nip LIMIT ?1"
         );
         let prefix = format!("{}%", search_key(query.trim()).replace(['%', '_'], ""));
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut values: Vec<&dyn rusqlite::ToSql> = vec![&limit, &prefix];
+        values.extend(words.iter().map(|w| w as &dyn rusqlite::ToSql));
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![pattern, limit as i64, prefix], row_from)?;
+        let rows = stmt.query_map(values.as_slice(), row_from)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -234,6 +253,12 @@ impl Store {
                     key: id.to_string(),
                 });
             }
+            // Their staff lose their atasan: a change to their records, so their versions move too.
+            tx.execute(
+                "UPDATE asn SET atasan_id = NULL, version = version + 1, updated_by = ?1, updated_at = ?2
+                 WHERE atasan_id = ?3",
+                params![tx.user(), tx.now(), id.0],
+            )?;
             if tx.execute(
                 "DELETE FROM asn WHERE id = ?1 AND version = ?2",
                 params![id.0, base.0],
@@ -256,8 +281,16 @@ impl Store {
     }
 }
 
+/// The search key: the bare name first (so sorting by it sorts by name, not by "Dr." or "Hj."), then
+/// the titles, so that they can be searched too.
 fn name_key(input: &AsnInput) -> String {
-    search_key(&input.name.display())
+    let n = &input.name;
+    [n.name(), n.front(), n.back()]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| search_key(p))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub(crate) fn insert_asn(tx: &Tx<'_>, input: &AsnInput) -> Result<AsnId> {
@@ -425,6 +458,7 @@ impl Store {
             let mut summary = ImportSummary::default();
             let mut opd_ids: HashMap<String, OpdId> = HashMap::new();
             let mut ids = Vec::with_capacity(people.len());
+            let mut outcomes = Vec::with_capacity(people.len());
             for p in people {
                 let mut person = p.person.clone();
                 if let Some(unit) = &p.unit {
@@ -443,14 +477,10 @@ impl Store {
                     person.opd = Some(id);
                 }
                 let (id, what) = upsert_asn_by_nip(tx, &person)?;
-                match what {
-                    Upsert::Inserted => summary.inserted += 1,
-                    Upsert::Updated => summary.updated += 1,
-                    Upsert::Unchanged => summary.unchanged += 1,
-                }
                 ids.push(id);
+                outcomes.push(what);
             }
-            for (p, id) in people.iter().zip(&ids) {
+            for (i, (p, id)) in people.iter().zip(&ids).enumerate() {
                 let Some(nip) = &p.atasan_nip else { continue };
                 let atasan: i64 = tx
                     .query_row("SELECT id FROM asn WHERE nip = ?1", [nip.as_str()], |r| r.get(0))
@@ -460,11 +490,24 @@ impl Store {
                         key: nip.as_str().to_string(),
                     })?;
                 if atasan != id.0 {
-                    tx.execute(
+                    let changed = tx.execute(
                         "UPDATE asn SET atasan_id = ?1, version = version + 1, updated_by = ?2, updated_at = ?3
                          WHERE id = ?4 AND coalesce(atasan_id, 0) <> ?1",
                         params![atasan, tx.user(), tx.now(), id.0],
                     )?;
+                    if changed > 0 {
+                        outcomes[i] = match outcomes[i] {
+                            Upsert::Unchanged => Upsert::Updated,
+                            other => other,
+                        };
+                    }
+                }
+            }
+            for what in &outcomes {
+                match what {
+                    Upsert::Inserted => summary.inserted += 1,
+                    Upsert::Updated => summary.updated += 1,
+                    Upsert::Unchanged => summary.unchanged += 1,
                 }
             }
             if let Some(program) = program {

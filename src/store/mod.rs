@@ -10,6 +10,7 @@ pub mod asn;
 pub mod audit;
 pub mod draft;
 pub mod enrollment;
+pub mod maintenance;
 pub mod opd;
 pub mod program;
 mod schema;
@@ -197,8 +198,16 @@ impl Store {
 
     fn configure(&mut self) -> Result<()> {
         let conn = &self.conn;
-        // Reading the header first turns "file is not a database" into a clear refusal.
+        // Reading the header first turns "file is not a database" into a clear refusal, and a database
+        // from a newer tilik is refused before anything about it (such as its journal mode) is changed.
         conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0))?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
         conn.busy_handler(Some(busy_handler))?;
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
