@@ -25,6 +25,11 @@ pub fn current_user() -> Result<Username, IdentityError> {
     Username::parse(&user.name).map_err(|BadUsername| IdentityError::BadName(user.name.clone()))
 }
 
+/// Whether an account of this name exists on this machine.
+pub fn account_exists(name: &str) -> bool {
+    matches!(User::from_name(name), Ok(Some(_)))
+}
+
 /// Running setgid to the tilik data group (the enforced deployment): the real and effective groups differ.
 pub fn is_enforced() -> bool {
     enforced_by(getgid(), getegid())

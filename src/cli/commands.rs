@@ -28,6 +28,10 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
         Some(Command::Participant(cmd)) => participant(ctx, cmd),
         Some(Command::Opd(cmd)) => opd(ctx, cmd),
         Some(Command::Import(cmd)) => import(ctx, cmd),
+        Some(Command::User(cmd)) => super::admin::user(ctx, cmd),
+        Some(Command::Audit(args)) => super::admin::audit(ctx, args),
+        Some(Command::Backup { file }) => super::admin::backup(ctx, &file),
+        Some(Command::Check) => super::admin::check(ctx),
     }
 }
 
@@ -265,7 +269,7 @@ fn program_flag(field: crate::domain::program::ProgramField) -> &'static str {
     }
 }
 
-fn print_listing(listing: &Listing, format: Format) -> Result<ExitCode, CliError> {
+pub(super) fn print_listing(listing: &Listing, format: Format) -> Result<ExitCode, CliError> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match listing.write(format, &mut out).and_then(|()| out.flush()) {
@@ -433,7 +437,7 @@ fn import(ctx: &Context, cmd: ImportCommand) -> Result<ExitCode, CliError> {
                 None => None,
             };
             let table = table::read_table(&file)?;
-            let checked = participants::check(&table, ctx.today);
+            let mut checked = participants::check(&table, ctx.today);
             let l = ctx.lang;
             if !checked.unknown_columns.is_empty() {
                 eprintln!(
@@ -441,37 +445,25 @@ fn import(ctx: &Context, cmd: ImportCommand) -> Result<ExitCode, CliError> {
                     Msg::WarnUnknownColumns.fill(l, &[&checked.unknown_columns.join(", ")])
                 );
             }
-            let mut lines: Vec<String> = checked
-                .errors
+            // Every atasan must be in the file or already in the database.
+            let outside = checked.atasan_outside_file();
+            let missing = store.unknown_nips(outside.iter().copied())?;
+            let known: Vec<String> = outside
                 .iter()
-                .map(|e| Msg::RowError.fill(l, &[&e.line, &e.column, &e.problem.localize(l)]))
+                .filter(|n| !missing.iter().any(|m| m == *n))
+                .map(|n| n.to_string())
                 .collect();
-            if lines.is_empty() {
-                // Every atasan must be in the file or already in the database.
-                let in_file: std::collections::HashSet<&str> = checked
-                    .rows
-                    .iter()
-                    .map(|r| r.data.person.nip.as_str())
-                    .collect();
-                let wanted: Vec<(usize, &str)> = checked
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.data.atasan_nip.as_ref().map(|n| (r.line, n.as_str())))
-                    .filter(|(_, n)| !in_file.contains(n))
-                    .collect();
-                let missing = store.unknown_nips(wanted.iter().map(|(_, n)| *n))?;
-                for (line, nip) in wanted
-                    .iter()
-                    .filter(|(_, n)| missing.iter().any(|m| m == n))
-                {
-                    lines.push(Msg::RowError.fill(
-                        l,
-                        &[line, &"atasan_nip", &Msg::ErrUnknownAtasan.fill(l, &[nip])],
-                    ));
-                }
-            }
-            if !lines.is_empty() {
-                return Err(CliError::Refused(lines));
+            checked.check_atasan(&known);
+            if !checked.errors.is_empty() {
+                return Err(CliError::Refused(
+                    checked
+                        .errors
+                        .iter()
+                        .map(|e| {
+                            Msg::RowError.fill(l, &[&e.line, &e.column, &e.problem.localize(l)])
+                        })
+                        .collect(),
+                ));
             }
             let people: Vec<_> = checked.rows.into_iter().map(|r| r.data).collect();
             let summary = store.import_people(&people, program)?;

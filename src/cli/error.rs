@@ -39,7 +39,7 @@ pub enum CliError {
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Refused(_) => 3,
+            CliError::Refused(_) | CliError::UnknownProgram(_) => 3,
             _ => 1,
         }
     }

@@ -4,6 +4,7 @@
 //! Exit codes: 0 success; 1 a failure (database, files, permissions); 2 wrong usage; 3 input refused
 //! (an import with invalid rows — nothing was written).
 
+mod admin;
 mod commands;
 mod error;
 pub mod output;
@@ -64,6 +65,67 @@ pub enum Command {
     /// Import files (CSV or XLSX)
     #[command(subcommand)]
     Import(ImportCommand),
+    /// tilik users (operating-system accounts) and their roles
+    #[command(subcommand)]
+    User(UserCommand),
+    /// The audit trail: who changed what, when
+    Audit(AuditArgs),
+    /// Copy the live database to FILE (consistent while others work) and verify the copy
+    Backup { file: PathBuf },
+    /// Check the database: integrity, foreign keys and tilik's own rules
+    Check,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Register an account with a role
+    Add {
+        username: String,
+        /// admin, evaluator, operator, verifier, viewer
+        #[arg(long)]
+        role: String,
+        /// The person's name
+        #[arg(long)]
+        name: Option<String>,
+        /// Limit the user to these OPDs (codes or names; repeat the option)
+        #[arg(long = "opd", value_name = "OPD")]
+        opds: Vec<String>,
+    },
+    /// List users
+    List {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Change a user's role
+    SetRole { username: String, role: String },
+    /// Stop an account from using tilik (its history stays)
+    Disable { username: String },
+    /// Let a disabled account use tilik again
+    Enable { username: String },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AuditArgs {
+    /// Only this table (opd, asn, program, enrollment, …)
+    #[arg(long)]
+    pub table: Option<String>,
+    /// Only this row of the table
+    #[arg(long)]
+    pub row: Option<i64>,
+    /// Only changes by this account
+    #[arg(long)]
+    pub user: Option<String>,
+    /// From this date (YYYY-MM-DD or DD/MM/YYYY)
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Up to this date
+    #[arg(long)]
+    pub to: Option<String>,
+    /// At most this many rows (newest first)
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 #[derive(Debug, Subcommand)]
@@ -181,6 +243,11 @@ pub fn authorize(store: &Store, user: &Username, need: Option<Capability>) -> Re
 
 /// The process entry point.
 pub fn main() -> ExitCode {
+    let enforced = identity::is_enforced();
+    if enforced {
+        // Files tilik creates for the data group (the database, its WAL) are shared with the group only.
+        nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o007));
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -188,7 +255,6 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let enforced = identity::is_enforced();
     let env = |name: &str| std::env::var(name).ok();
     let system = config::read(std::path::Path::new(config::SYSTEM_CONFIG));
     let user_config = if enforced {

@@ -38,6 +38,8 @@ pub enum Problem {
     Email,
     /// A person cannot be their own direct supervisor.
     SelfSupervisor,
+    /// A supervisor's NIP that is neither in the file nor in the database.
+    UnknownAtasan(String),
 }
 
 /// A problem located at a field of a form or a column of a file.

@@ -390,4 +390,41 @@ catalog! {
     OpdNewTitle => "OPD baru", "New OPD";
     OpdEditTitle => "Ubah OPD", "Edit OPD";
     OpdFormHint => "OPD yang digabung atau berganti nama: isi tanggal berakhirnya, lalu buat OPD penggantinya", "For a merged or renamed OPD: set its end date, then add the new one";
+
+    // ── Administration ───────────────────────────────────────────────────────
+    ErrBadUsername => "{0} bukan nama akun yang valid", "{0} is not a valid account name";
+    ErrUnknownOpd => "OPD {0} tidak ada", "there is no OPD {0}";
+    ErrLastAdmin => "harus tetap ada paling sedikit satu admin aktif", "at least one active admin must remain";
+    WarnNoSuchAccount => "akun {0} belum ada di server ini; buat akunnya agar ia bisa masuk", "account {0} does not exist on this server yet; create it so that it can log in";
+    UserAdded => "{0} terdaftar sebagai {1}", "{0} registered as {1}";
+    UserRoleSet => "peran {0} sekarang {1}", "{0} is now {1}";
+    UserDisabled => "{0} dinonaktifkan; riwayatnya tetap tersimpan", "{0} is disabled; their history stays";
+    UserEnabled => "{0} aktif kembali", "{0} is active again";
+    BackupDone => "cadangan {0} dibuat dan diperiksa ({1} byte, skema {2})", "backup {0} written and verified ({1} bytes, schema {2})";
+    ErrBackupWrite => "tidak dapat menulis cadangan {0}: {1}", "cannot write the backup {0}: {1}";
+    ErrBackupDamaged => "salinan gagal diperiksa ({0}); cadangan tidak disimpan", "the copy failed its check ({0}); no backup was kept";
+    CheckOk => "basis data baik: integritas, kunci asing dan aturan tilik terpenuhi", "the database is sound: integrity, foreign keys and tilik's rules hold";
+    CheckProblems => "{0} masalah ditemukan", "{0} problem(s) found";
+    FindingIntegrity => "kerusakan: {0}", "damage: {0}";
+    FindingForeignKey => "rujukan ke data yang tidak ada: {0}", "reference to a missing row: {0}";
+    FindingSupervisorLoop => "atasan melingkar (A atasan B, B atasan A) pada NIP {0}", "supervisors form a loop at NIP {0}";
+    FindingBadNip => "NIP tidak valid tersimpan: {0}", "invalid NIP stored: {0}";
+    FindingNoAdmin => "tidak ada admin aktif{0}", "no active admin{0}";
+    FindingUnitHistory => "riwayat unit tidak cocok dengan unit sekarang: NIP {0}", "unit history does not match the current unit: NIP {0}";
+    IoPermission => "izin ditolak", "permission denied";
+    IoNotFound => "tidak ada", "not found";
+    IoNotAFolder => "sebagian jalurnya adalah berkas, bukan folder", "part of the path is a file, not a folder";
+    IoReadOnly => "sistem berkas hanya-baca", "read-only file system";
+    ColUsername => "Akun", "Account";
+    ColRole => "Peran", "Role";
+    ColActive => "Aktif", "Active";
+    ColOpdScope => "Terbatas pada OPD", "Limited to OPDs";
+    ColId => "No.", "No.";
+    ColAt => "Waktu", "Time";
+    ColTable => "Tabel", "Table";
+    ColRow => "Baris", "Row";
+    ColOp => "Aksi", "Action";
+    ColChanges => "Kolom berubah", "Changed columns";
+    ColOld => "Lama", "Old";
+    ColNew => "Baru", "New";
 }

@@ -9,6 +9,20 @@ use crate::domain::user::Role;
 use crate::import::table::ReadError;
 use crate::store::{Entity, StoreError};
 
+/// Why a file operation failed, in the user's language where the reason is a common one.
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let msg = match e.kind() {
+        K::PermissionDenied => Msg::IoPermission,
+        K::NotFound => Msg::IoNotFound,
+        K::AlreadyExists | K::NotADirectory => Msg::IoNotAFolder,
+        K::StorageFull => Msg::ErrDiskFull,
+        K::ReadOnlyFilesystem => Msg::IoReadOnly,
+        _ => return e.to_string(),
+    };
+    msg.text(lang).to_string()
+}
+
 /// Numbers as people read them: no trailing `.0`, decimal comma in Indonesian.
 pub fn number(v: f64, lang: Lang) -> String {
     let s = if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -71,6 +85,7 @@ impl Localize for Problem {
             Problem::LossyNumber => Msg::ProblemLossyNumber.text(lang).to_string(),
             Problem::Email => Msg::ProblemEmail.text(lang).to_string(),
             Problem::SelfSupervisor => Msg::ProblemSelfSupervisor.text(lang).to_string(),
+            Problem::UnknownAtasan(nip) => Msg::ErrUnknownAtasan.fill(lang, &[nip]),
         }
     }
 }
@@ -110,9 +125,8 @@ impl Localize for StoreError {
             StoreError::CannotOpen { path, source } => {
                 Msg::ErrDbCannotOpen.fill(lang, &[&path.display(), source])
             }
-            StoreError::CannotCreateFolder { path, source } => {
-                Msg::ErrDbCannotCreateFolder.fill(lang, &[&path.display(), source])
-            }
+            StoreError::CannotCreateFolder { path, source } => Msg::ErrDbCannotCreateFolder
+                .fill(lang, &[&path.display(), &io_reason(source, lang)]),
             StoreError::Corrupt => Msg::ErrDbCorrupt.text(lang).to_string(),
             StoreError::TooNew { found, supported } => {
                 Msg::ErrDbTooNew.fill(lang, &[found, supported])

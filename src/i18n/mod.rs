@@ -7,7 +7,7 @@
 mod catalog;
 mod explain;
 
-pub use explain::number;
+pub use explain::{io_reason, number};
 
 pub use catalog::Msg;
 

@@ -46,6 +46,39 @@ pub struct Checked {
     pub rows: Vec<ParticipantRow>,
     pub errors: Vec<RowError>,
     pub unknown_columns: Vec<String>,
+    /// Every NIP written in the file (digits only), valid or not, for checking supervisors.
+    pub nips_in_file: std::collections::HashSet<String>,
+}
+
+impl Checked {
+    /// Supervisors that are neither in the file nor among `known` (NIPs found in the database), as errors
+    /// on their rows. Adds them to `errors`, which stay sorted by line.
+    pub fn check_atasan(&mut self, known: &[String]) {
+        for row in &self.rows {
+            let Some(nip) = &row.data.atasan_nip else {
+                continue;
+            };
+            if !self.nips_in_file.contains(nip.as_str()) && !known.iter().any(|k| k == nip.as_str())
+            {
+                self.errors.push(RowError {
+                    line: row.line,
+                    column: "atasan_nip".to_string(),
+                    problem: Problem::UnknownAtasan(nip.as_str().to_string()),
+                });
+            }
+        }
+        self.errors.sort_by_key(|e| e.line);
+    }
+
+    /// Supervisors' NIPs that are not in the file (to look up in the database).
+    pub fn atasan_outside_file(&self) -> Vec<&str> {
+        self.rows
+            .iter()
+            .filter_map(|r| r.data.atasan_nip.as_ref())
+            .map(Nip::as_str)
+            .filter(|n| !self.nips_in_file.contains(*n))
+            .collect()
+    }
 }
 
 fn column_of(field: AsnField, named_titles: bool) -> &'static str {
@@ -109,6 +142,13 @@ pub fn check(table: &RawTable, today: NaiveDate) -> Checked {
 
     for row in &table.rows {
         let cell = |c: Option<usize>| c.map(|i| clean_line(row.get(i))).unwrap_or_default();
+        let written: String = cell(Some(nip_col))
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        if !written.is_empty() {
+            out.nips_in_file.insert(written);
+        }
         let mut errors = Vec::new();
         let mut fail = |column: &str, problem: Problem| {
             errors.push(RowError {
@@ -180,6 +220,11 @@ pub fn check(table: &RawTable, today: NaiveDate) -> Checked {
                 }
             },
         };
+        if let (Some(p), Some(a)) = (&person, &atasan_nip)
+            && p.nip == *a
+        {
+            fail("atasan_nip", Problem::SelfSupervisor);
+        }
         if let Some(p) = &person {
             let key = p.nip.as_str().to_string();
             if let Some(first) = first_line_of.get(&key) {
@@ -188,7 +233,7 @@ pub fn check(table: &RawTable, today: NaiveDate) -> Checked {
                 first_line_of.insert(key, row.line);
             }
         }
-        let unit_name = cell(unit);
+        let unit_name = cell(unit).split_whitespace().collect::<Vec<_>>().join(" ");
         match person {
             Some(person) if errors.is_empty() => out.rows.push(ParticipantRow {
                 line: row.line,

@@ -56,3 +56,42 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// The columns whose values differ between an audit row's old and new JSON (all columns for an insert or a
+/// delete), without the bookkeeping columns.
+pub fn changed_fields(old: Option<&str>, new: Option<&str>) -> Vec<String> {
+    let parse = |s: Option<&str>| -> serde_json::Map<String, serde_json::Value> {
+        s.and_then(|s| serde_json::from_str(s).ok())
+            .unwrap_or_default()
+    };
+    let (old, new) = (parse(old), parse(new));
+    let keys: Vec<&String> = if new.is_empty() {
+        old.keys().collect()
+    } else {
+        new.keys().collect()
+    };
+    keys.into_iter()
+        .filter(|k| {
+            !matches!(
+                k.as_str(),
+                "id" | "version" | "created_by" | "created_at" | "updated_by" | "updated_at"
+            )
+        })
+        .filter(|k| old.is_empty() || new.is_empty() || old.get(*k) != new.get(*k))
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::changed_fields;
+
+    #[test]
+    fn changed_fields_leave_out_bookkeeping() {
+        let old = r#"{"id":1,"name":"A","code":"X","version":1}"#;
+        let new = r#"{"id":1,"name":"B","code":"X","version":2}"#;
+        assert_eq!(changed_fields(Some(old), Some(new)), vec!["name"]);
+        assert_eq!(changed_fields(None, Some(new)), vec!["name", "code"]);
+        assert_eq!(changed_fields(Some(old), None), vec!["name", "code"]);
+    }
+}
