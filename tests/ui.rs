@@ -639,3 +639,83 @@ fn data_changed_elsewhere_refreshes_the_screen() {
         h.screen()
     );
 }
+
+#[test]
+fn audit_screen_filters_and_shows_a_records_history() {
+    let mut h = demo();
+    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Enter);
+    h.type_str("\t");
+    h.press(KeyCode::End);
+    h.type_str(" Kota");
+    h.ctrl('s');
+    h.press(KeyCode::Char('4'));
+    assert!(matches!(top(&h), Screen::Audit(_)));
+    h.type_str("/");
+    h.type_str("o");
+    h.press(KeyCode::Enter);
+    assert_snapshot!("audit_list", h.screen());
+    h.press(KeyCode::Enter);
+    assert!(matches!(top(&h), Screen::AuditHistory(_)));
+    let screen = h.screen();
+    assert!(screen.contains("→"), "{screen}");
+    assert!(screen.contains("Kota"), "{screen}");
+    assert_snapshot!("audit_history", screen);
+}
+
+#[test]
+fn audit_filter_refuses_a_bad_date() {
+    let mut h = demo();
+    h.press(KeyCode::Char('4'));
+    h.type_str("/\t\t31022026\n");
+    assert!(h.screen().contains("bukan tanggal"), "{}", h.screen());
+}
+
+#[test]
+fn users_screen_adds_and_limits_an_account() {
+    let mut h = demo();
+    h.press(KeyCode::Char('5'));
+    assert!(matches!(top(&h), Screen::Users(_)));
+    h.press(KeyCode::Char('n'));
+    h.type_str("siti\tSiti Aminah\t\t\tDINKES, kec-ib1");
+    assert_snapshot!("user_form", h.screen());
+    h.ctrl('s');
+    assert!(matches!(top(&h), Screen::Users(_)), "{}", h.screen());
+    let siti = h.store.user_named("siti").expect("query").expect("added");
+    assert_eq!(siti.role, Role::Operator);
+    assert_eq!(siti.opds.len(), 2);
+    assert_snapshot!("users", h.screen());
+}
+
+#[test]
+fn the_last_admin_cannot_be_disabled() {
+    let mut h = demo();
+    h.press(KeyCode::Char('5'));
+    h.press(KeyCode::Char('d'));
+    h.press(KeyCode::Char('y'));
+    assert!(
+        h.screen().contains("paling sedikit satu admin"),
+        "{}",
+        h.screen()
+    );
+    let me = h
+        .store
+        .user_named("operator1")
+        .expect("query")
+        .expect("user");
+    assert!(me.active);
+}
+
+#[test]
+fn only_admins_see_users_and_only_evaluators_and_admins_see_audit() {
+    let mut h = Harness::new(demo_store(), Role::Operator);
+    assert!(!h.screen().contains("Pengguna"));
+    assert!(!h.screen().contains("Audit"));
+    h.press(KeyCode::Char('5'));
+    assert!(matches!(top(&h), Screen::Programs(_)));
+    let mut e = Harness::new(demo_store(), Role::Evaluator);
+    e.press(KeyCode::Char('4'));
+    assert!(matches!(top(&e), Screen::Audit(_)));
+    e.press(KeyCode::Char('5'));
+    assert!(matches!(top(&e), Screen::Audit(_)));
+}

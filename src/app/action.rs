@@ -14,6 +14,8 @@ pub enum Command {
     GoPrograms,
     GoAsn,
     GoOpd,
+    GoAudit,
+    GoUsers,
     // Lists
     Up,
     Down,

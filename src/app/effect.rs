@@ -4,15 +4,18 @@
 use crate::domain::asn::AsnInput;
 use crate::domain::enrollment::EnrollmentData;
 use crate::domain::ids::{
-    AsnId, BehaviourId, CostLineId, EnrollmentId, ObjectiveId, OpdId, ProgramId, Version,
+    AsnId, BehaviourId, CostLineId, EnrollmentId, ObjectiveId, OpdId, ProgramId, UserId, Version,
 };
 use crate::domain::opd::{Opd, OpdInput};
 use crate::domain::program::{CostCategory, CostLine, Objective, Program, ProgramInput};
+use crate::domain::user::Username;
 use crate::store::Entity;
 use crate::store::asn::AsnRow;
+use crate::store::audit::{AuditFilter, AuditRow};
 use crate::store::enrollment::RosterRow;
 use crate::store::opd::OpdRow;
 use crate::store::program::{ProgramFilter, ProgramRow};
+use crate::store::user::{User, UserInput};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -52,6 +55,8 @@ pub enum Load {
         form: &'static str,
         record: String,
     },
+    Audit(AuditFilter),
+    Users,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +88,8 @@ pub enum Change {
     DeleteBehaviour(BehaviourId),
     AddCostLine(ProgramId, CostCategory, String, i64),
     DeleteCostLine(CostLineId),
+    AddUser(Username, UserInput),
+    SaveUser(UserId, Version, UserInput),
 }
 
 /// Everything a program's page shows.
@@ -114,6 +121,8 @@ pub enum Loaded {
         record: String,
         payload: Option<String>,
     },
+    Audit(AuditFilter, Vec<AuditRow>),
+    Users(Vec<User>),
 }
 
 /// Results of writes.
@@ -126,6 +135,7 @@ pub enum Saved {
     Enrollment,
     Objective,
     CostLine,
+    User,
     Deleted(Entity),
 }
 

@@ -92,6 +92,11 @@ fn load_data(store: &Store, load: Load) -> Result<Loaded, StoreError> {
                 payload,
             }
         }
+        Load::Audit(filter) => {
+            let rows = store.audit(&filter)?;
+            Loaded::Audit(filter, rows)
+        }
+        Load::Users => Loaded::Users(store.users()?),
     })
 }
 
@@ -168,6 +173,14 @@ fn save(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
         Change::DeleteCostLine(id) => {
             store.delete_cost_line(id)?;
             Saved::Deleted(Entity::CostLine)
+        }
+        Change::AddUser(name, input) => {
+            store.add_user_with(&name, &input)?;
+            Saved::User
+        }
+        Change::SaveUser(id, base, input) => {
+            store.save_user(id, base, &input)?;
+            Saved::User
         }
     })
 }

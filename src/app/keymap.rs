@@ -376,6 +376,8 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(S::Global, &[c('2')], C::GoAsn, Msg::HelpGoAsn, false),
     b(S::Global, &[c('3')], C::GoOpd, Msg::HelpGoOpd, false),
+    b(S::Global, &[c('4')], C::GoAudit, Msg::HelpGoAudit, false),
+    b(S::Global, &[c('5')], C::GoUsers, Msg::HelpGoUsers, false),
     b(S::Global, &[k(K::Esc)], C::Back, Msg::HelpBack, true),
     b(
         S::Global,

@@ -3,9 +3,12 @@
 use super::action::{Action, Command, Stop};
 use super::effect::Effect;
 use super::keymap::{KeyContext, Scope};
+use crate::domain::user::Capability;
 use crate::domain::user::{Role, Username};
 use crate::i18n::{Lang, Msg};
-use crate::screens::{Cx, Modal, Notice, Reply, Screen, View, asn_list, opd_list, programs};
+use crate::screens::{
+    Cx, Modal, Notice, Reply, Screen, View, asn_list, audit, opd_list, programs, users,
+};
 use crate::widgets::Theme;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
@@ -16,16 +19,40 @@ pub enum Tab {
     Programs,
     Asn,
     Opd,
+    Audit,
+    Users,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Programs, Tab::Asn, Tab::Opd];
+    pub const ALL: [Tab; 5] = [Tab::Programs, Tab::Asn, Tab::Opd, Tab::Audit, Tab::Users];
 
     pub fn label(self) -> Msg {
         match self {
             Tab::Programs => Msg::TabPrograms,
             Tab::Asn => Msg::TabAsn,
             Tab::Opd => Msg::TabOpd,
+            Tab::Audit => Msg::TabAudit,
+            Tab::Users => Msg::TabUsers,
+        }
+    }
+
+    /// The key that opens the tab (its number in the title bar).
+    pub fn key(self) -> char {
+        match self {
+            Tab::Programs => '1',
+            Tab::Asn => '2',
+            Tab::Opd => '3',
+            Tab::Audit => '4',
+            Tab::Users => '5',
+        }
+    }
+
+    /// Whether a role sees the tab at all.
+    pub fn open_to(self, role: Role) -> bool {
+        match self {
+            Tab::Audit => role.can(Capability::ViewAudit),
+            Tab::Users => role.can(Capability::ManageUsers),
+            _ => true,
         }
     }
 
@@ -34,6 +61,8 @@ impl Tab {
             Tab::Programs => Screen::Programs(programs::ProgramsScreen::default()),
             Tab::Asn => Screen::AsnList(asn_list::AsnListScreen::default()),
             Tab::Opd => Screen::OpdList(opd_list::OpdListScreen::default()),
+            Tab::Audit => Screen::Audit(audit::AuditScreen::default()),
+            Tab::Users => Screen::Users(users::UsersScreen::default()),
         }
     }
 }
@@ -159,6 +188,7 @@ impl State {
                     | Screen::EnrollmentForm(_)
                     | Screen::TextForm(_)
                     | Screen::CostForm(_)
+                    | Screen::UserForm(_)
             )
         })
     }
@@ -213,12 +243,24 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             vec![Effect::Quit]
         }
         Action::Cmd(Command::Quit) => route(state, &Action::Cmd(Command::Back), &cx),
-        Action::Cmd(cmd @ (Command::GoPrograms | Command::GoAsn | Command::GoOpd)) => {
+        Action::Cmd(
+            cmd @ (Command::GoPrograms
+            | Command::GoAsn
+            | Command::GoOpd
+            | Command::GoAudit
+            | Command::GoUsers),
+        ) => {
             let tab = match cmd {
                 Command::GoAsn => Tab::Asn,
                 Command::GoOpd => Tab::Opd,
+                Command::GoAudit => Tab::Audit,
+                Command::GoUsers => Tab::Users,
                 _ => Tab::Programs,
             };
+            if !tab.open_to(state.role) {
+                state.notice = Some(Notice::error(Msg::NotAllowed.text(state.lang)));
+                return Vec::new();
+            }
             if state.has_form() {
                 state.notice = Some(Notice::error(Msg::FinishFormFirst.text(state.lang)));
                 return Vec::new();

@@ -64,8 +64,8 @@ fn title_bar(state: &State, area: Rect, buf: &mut Buffer) {
     let theme = state.theme;
     buf.set_style(area, theme.title());
     let mut x = area.x + put(buf, area.x, area.y, " tilik ", area.width, theme.title());
-    for (i, tab) in Tab::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, tab.label().text(state.lang));
+    for tab in Tab::ALL.iter().filter(|t| t.open_to(state.role)) {
+        let label = format!(" {} {} ", tab.key(), tab.label().text(state.lang));
         let style = if *tab == state.tab {
             theme.tab_active()
         } else {

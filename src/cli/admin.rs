@@ -131,7 +131,6 @@ pub fn user(ctx: &Context, cmd: UserCommand) -> Result<ExitCode, CliError> {
         UserCommand::SetRole { username, role } => {
             let who = username_arg(ctx, &username)?;
             let role = role_arg(ctx, &role)?;
-            keep_an_admin(ctx, &store, &who, role != Role::Admin)?;
             store.set_user_role(&who, role)?;
             println!(
                 "{}",
@@ -140,7 +139,6 @@ pub fn user(ctx: &Context, cmd: UserCommand) -> Result<ExitCode, CliError> {
         }
         UserCommand::Disable { username } => {
             let who = username_arg(ctx, &username)?;
-            keep_an_admin(ctx, &store, &who, true)?;
             store.set_user_active(&who, false)?;
             println!("{}", Msg::UserDisabled.fill(l, &[&who]));
         }
@@ -152,32 +150,6 @@ pub fn user(ctx: &Context, cmd: UserCommand) -> Result<ExitCode, CliError> {
         UserCommand::List { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Refuses a change that would leave no active admin.
-fn keep_an_admin(
-    ctx: &Context,
-    store: &crate::store::Store,
-    who: &Username,
-    removes_admin: bool,
-) -> Result<(), CliError> {
-    if !removes_admin {
-        return Ok(());
-    }
-    let users = store.users()?;
-    let target_is_admin = users
-        .iter()
-        .any(|u| &u.username == who && u.role == Role::Admin && u.active);
-    let admins = users
-        .iter()
-        .filter(|u| u.role == Role::Admin && u.active)
-        .count();
-    if target_is_admin && admins <= 1 {
-        return Err(CliError::Refused(vec![
-            Msg::ErrLastAdmin.text(ctx.lang).to_string(),
-        ]));
-    }
-    Ok(())
 }
 
 pub fn audit(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {

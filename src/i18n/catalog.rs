@@ -419,6 +419,7 @@ catalog! {
     ColRole => "Peran", "Role";
     ColActive => "Aktif", "Active";
     ColOpdScope => "Terbatas pada OPD", "Limited to OPDs";
+    FieldOpdScope => "Batas OPD", "OPD limits";
     ColId => "No.", "No.";
     ColAt => "Waktu", "Time";
     ColTable => "Tabel", "Table";
@@ -427,4 +428,29 @@ catalog! {
     ColChanges => "Kolom berubah", "Changed columns";
     ColOld => "Lama", "Old";
     ColNew => "Baru", "New";
+
+    // ── Audit and users screens ──────────────────────────────────────────────
+    TabAudit => "Audit", "Audit";
+    TabUsers => "Pengguna", "Users";
+    HelpGoAudit => "Ke Audit", "To Audit";
+    HelpGoUsers => "Ke Pengguna", "To Users";
+    EntityUnitHistory => "Riwayat unit", "Unit history";
+    EntityUserOpd => "Batas OPD pengguna", "User's OPD limit";
+    OpInsert => "tambah", "add";
+    OpUpdate => "ubah", "change";
+    OpDelete => "hapus", "delete";
+    FilterFrom => "Dari tanggal", "From";
+    FilterTo => "Sampai tanggal", "To";
+    AuditFilterHint => "Isi saringan · Tab isian berikut · Enter terapkan · Esc batal", "Fill in the filter · Tab next field · Enter apply · Esc cancel";
+    AuditListHint => "/ ubah saringan · Enter riwayat lengkap data itu", "/ change the filter · Enter the record's whole history";
+    AuditEmpty => "Tidak ada perubahan yang cocok", "No change matches";
+    AuditCount => "{0} perubahan", "{0} changes";
+    AuditCountLimited => "{0} perubahan terbaru; persempit saringan untuk yang lebih lama", "the latest {0} changes; narrow the filter for older ones";
+    AuditHistoryTitle => "Riwayat {0} #{1}", "History of {0} #{1}";
+    UsersHint => "n akun baru · Enter ubah peran/batas OPD · d nonaktifkan/aktifkan", "n new account · Enter change role/OPD limits · d disable/enable";
+    UserNewTitle => "Pengguna baru", "New user";
+    UserEditTitle => "Ubah pengguna {0}", "Edit user {0}";
+    UserFormHint => "Akun = nama login di server · OPD: kode dipisah koma, kosong = semua OPD", "Account = login name on the server · OPDs: codes separated by commas, empty = all";
+    ConfirmDisableUser => "Nonaktifkan {0}? Riwayatnya tetap tersimpan.", "Disable {0}? Their history stays.";
+    ConfirmEnableUser => "Aktifkan kembali {0}?", "Enable {0} again?";
 }

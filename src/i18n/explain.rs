@@ -157,6 +157,7 @@ impl Localize for StoreError {
                 Msg::ErrInUse.fill(lang, &[&entity.label().text(lang)])
             }
             StoreError::Forbidden => Msg::ErrForbiddenShort.text(lang).to_string(),
+            StoreError::LastAdmin => Msg::ErrLastAdmin.text(lang).to_string(),
             StoreError::Sqlite(e) => Msg::ErrDb.fill(lang, &[e]),
         }
     }

@@ -5,6 +5,7 @@
 
 pub mod asn_form;
 pub mod asn_list;
+pub mod audit;
 pub mod confirm;
 pub mod conflict;
 pub mod cost_form;
@@ -18,6 +19,7 @@ pub mod program_detail;
 pub mod program_form;
 pub mod programs;
 pub mod text_form;
+pub mod users;
 
 use crate::app::action::Action;
 use crate::app::effect::Effect;
@@ -133,6 +135,10 @@ pub enum Screen {
     EnrollmentForm(form_screen::FormScreen<enrollment_form::EnrollmentSpec>),
     TextForm(form_screen::FormScreen<text_form::TextSpec>),
     CostForm(form_screen::FormScreen<cost_form::CostSpec>),
+    Audit(audit::AuditScreen),
+    AuditHistory(audit::AuditHistoryScreen),
+    Users(users::UsersScreen),
+    UserForm(form_screen::FormScreen<users::UserSpec>),
 }
 
 macro_rules! each_screen {
@@ -148,6 +154,10 @@ macro_rules! each_screen {
             Screen::EnrollmentForm($s) => $body,
             Screen::TextForm($s) => $body,
             Screen::CostForm($s) => $body,
+            Screen::Audit($s) => $body,
+            Screen::AuditHistory($s) => $body,
+            Screen::Users($s) => $body,
+            Screen::UserForm($s) => $body,
         }
     };
 }

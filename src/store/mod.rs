@@ -84,6 +84,8 @@ pub enum StoreError {
     InUse { entity: Entity, key: String },
     #[error("not allowed")]
     Forbidden,
+    #[error("at least one active admin must remain")]
+    LastAdmin,
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -125,6 +127,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// A fixed time for stamps (tests and reproducible demos); the real clock when `None`.
     clock: Option<chrono::DateTime<chrono::Utc>>,
+    /// The stamp of the write in progress, which the audit triggers read through `tilik_now()`.
+    now: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
 /// Whether opening may create the database.
@@ -176,6 +180,7 @@ impl Store {
             user,
             path: Some(path.to_path_buf()),
             clock: None,
+            now: Default::default(),
         };
         store.configure()?;
         schema::migrate(&mut store.conn)?;
@@ -190,6 +195,7 @@ impl Store {
             user,
             path: None,
             clock: None,
+            now: Default::default(),
         };
         store.configure()?;
         schema::migrate(&mut store.conn)?;
@@ -223,6 +229,16 @@ impl Store {
             FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
             move |_| Ok(user.clone()),
         )?;
+        let now = std::sync::Arc::clone(&self.now);
+        conn.create_scalar_function(
+            "tilik_now",
+            0,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
+            move |_| {
+                let stamp = now.lock().map(|s| s.clone()).unwrap_or_default();
+                Ok(if stamp.is_empty() { now_stamp() } else { stamp })
+            },
+        )?;
         Ok(())
     }
 
@@ -242,6 +258,9 @@ impl Store {
     /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let at = self.clock.unwrap_or_else(chrono::Utc::now);
+        if let Ok(mut now) = self.now.lock() {
+            *now = stamp(at);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate);

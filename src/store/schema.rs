@@ -263,7 +263,7 @@ fn rebuild_audit_triggers(conn: &Connection) -> Result<()> {
         };
         let (new_json, old_json) = (json("NEW"), json("OLD"));
         let (new_id, old_id) = (row_id("NEW"), row_id("OLD"));
-        let now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+        let now = "tilik_now()";
         let sql = format!(
             "DROP TRIGGER IF EXISTS audit_{table}_insert;
              DROP TRIGGER IF EXISTS audit_{table}_update;

@@ -1,7 +1,10 @@
 //! tilik users: operating-system accounts with a role, optionally limited to some OPDs.
 
-use super::{Entity, Result, STAMP_COLS, Store, StoreError, stamp_at, unique_as_duplicate};
-use crate::domain::ids::{OpdId, Stamp, UserId};
+use super::{
+    Entity, Result, STAMP_COLS, Store, StoreError, Tx, conflict_or_missing, stamp_at,
+    unique_as_duplicate,
+};
+use crate::domain::ids::{OpdId, Stamp, UserId, Version};
 use crate::domain::user::{Role, Username};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
@@ -108,6 +111,7 @@ impl Store {
         value: impl rusqlite::ToSql,
     ) -> Result<()> {
         self.write(|tx| {
+            let admins = active_admins(tx)?;
             let n = tx.execute(
                 &format!(
                     "UPDATE app_user SET {set}, version = version + 1, updated_by = ?2, updated_at = ?3
@@ -121,7 +125,49 @@ impl Store {
                     key: name.to_string(),
                 });
             }
-            Ok(())
+            an_admin_remains(tx, admins)
+        })
+    }
+
+    /// Saves a user's name, role, state and OPD limits, made from version `base`.
+    pub fn save_user(&mut self, id: UserId, base: Version, input: &UserInput) -> Result<Version> {
+        self.write(|tx| {
+            let admins = active_admins(tx)?;
+            let n = tx.execute(
+                "UPDATE app_user SET full_name = ?1, role = ?2, active = ?3, version = version + 1,
+                     updated_by = ?4, updated_at = ?5
+                 WHERE id = ?6 AND version = ?7",
+                params![
+                    input.full_name,
+                    input.role.code(),
+                    input.active,
+                    tx.user(),
+                    tx.now(),
+                    id.0,
+                    base.0
+                ],
+            )?;
+            if n == 0 {
+                return Err(conflict_or_missing(tx, "app_user", Entity::User, id.0));
+            }
+            replace_opds(tx, id, &input.opds)?;
+            an_admin_remains(tx, admins)?;
+            Ok(Version(base.0 + 1))
+        })
+    }
+
+    /// Registers an account with everything at once.
+    pub fn add_user_with(&mut self, name: &Username, input: &UserInput) -> Result<UserId> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO app_user (username, full_name, role, active, created_by, created_at, updated_by, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6)",
+                params![name.as_str(), input.full_name, input.role.code(), input.active, tx.user(), tx.now()],
+            )
+            .map_err(|e| unique_as_duplicate(e, Entity::User, name.as_str()))?;
+            let id = UserId(tx.last_insert_rowid());
+            replace_opds(tx, id, &input.opds)?;
+            Ok(id)
         })
     }
 
@@ -139,14 +185,43 @@ impl Store {
                     entity: Entity::User,
                     key: name.to_string(),
                 })?;
-            tx.execute("DELETE FROM user_opd WHERE user_id = ?1", [id])?;
-            for opd in opds {
-                tx.execute(
-                    "INSERT INTO user_opd (user_id, opd_id) VALUES (?1, ?2)",
-                    params![id, opd.0],
-                )?;
-            }
-            Ok(())
+            replace_opds(tx, UserId(id), opds)
         })
     }
+}
+
+/// What an admin edits about a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserInput {
+    pub full_name: String,
+    pub role: Role,
+    pub active: bool,
+    pub opds: Vec<OpdId>,
+}
+
+fn replace_opds(tx: &Tx<'_>, id: UserId, opds: &[OpdId]) -> Result<()> {
+    tx.execute("DELETE FROM user_opd WHERE user_id = ?1", [id.0])?;
+    for opd in opds {
+        tx.execute(
+            "INSERT INTO user_opd (user_id, opd_id) VALUES (?1, ?2)",
+            params![id.0, opd.0],
+        )?;
+    }
+    Ok(())
+}
+
+fn active_admins(tx: &Tx<'_>) -> Result<i64> {
+    Ok(tx.query_row(
+        "SELECT count(*) FROM app_user WHERE role = 'admin' AND active = 1",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Refuses (and so rolls back) a change that took away the last active admin.
+fn an_admin_remains(tx: &Tx<'_>, before: i64) -> Result<()> {
+    if before > 0 && active_admins(tx)? == 0 {
+        return Err(StoreError::LastAdmin);
+    }
+    Ok(())
 }

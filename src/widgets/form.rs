@@ -392,6 +392,11 @@ impl<F: FieldKey> Form<F> {
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+        self.render_with(area, buf, theme, true);
+    }
+
+    /// Draws the form; without `show_focus` no field is marked (the keys go elsewhere).
+    pub fn render_with(&self, area: Rect, buf: &mut Buffer, theme: Theme, show_focus: bool) {
         let height = usize::from(area.height);
         let first = self.first_row(height);
         for (row, (i, f)) in self
@@ -403,7 +408,7 @@ impl<F: FieldKey> Form<F> {
             .enumerate()
         {
             let y = area.y + u16::try_from(row).unwrap_or(0);
-            let focused = i == self.focus;
+            let focused = show_focus && i == self.focus;
             let marker = if focused { "▶" } else { " " };
             buf.set_string(area.x, y, marker, theme.base());
             let label_style = if focused {
