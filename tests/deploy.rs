@@ -173,7 +173,7 @@ fn deploy(test: &str) -> Option<Deployment> {
     };
     if !Uid::effective().is_root() {
         return skip(
-            "needs root to create accounts, a group and a setgid binary (run: sudo -E cargo test --test deploy)"
+            "needs root to create accounts, a group and a setgid binary (run the tests as root, e.g. in CI)"
                 .into(),
         );
     }
@@ -522,7 +522,7 @@ fn clerks_reach_the_data_only_through_tilik() {
         let out = d
             .command_as(&d.clerk_a, &[], &program, &[&path])
             .output()
-            .expect("run cat as the clerk");
+            .expect("run it as the clerk");
         assert!(
             !out.status.success(),
             "the clerk must not {what} directly\n{}",
@@ -545,8 +545,19 @@ fn clerks_reach_the_data_only_through_tilik() {
     session
         .exp_string("\u{1b}[?1049h")
         .expect("tilik opens its screen");
+    let clerk_uid = User::from_name(&d.clerk_a)
+        .expect("password database")
+        .expect("the clerk exists")
+        .uid;
     for suffix in ["-wal", "-shm"] {
-        d.assert_group_file(&d.data.join(format!("tilik.db{suffix}")));
+        let file = d.data.join(format!("tilik.db{suffix}"));
+        d.assert_group_file(&file);
+        let owner = fs::metadata(&file).expect("stat").uid();
+        assert_eq!(
+            owner,
+            clerk_uid.as_raw(),
+            "{suffix} was made by the clerk's tilik"
+        );
     }
     session.send_control('c').expect("Ctrl-C");
     session.exp_eof().expect("tilik quits on Ctrl-C");

@@ -12,6 +12,8 @@ pub enum Command {
     Help,
     Back,
     GoPrograms,
+    GoEntry,
+    GoInstruments,
     GoAsn,
     GoOpd,
     GoAudit,
@@ -53,6 +55,11 @@ pub enum Command {
     Backspace,
     DeleteChar,
     ClearField,
+    // Entry
+    Ditto,
+    Copy,
+    DiscardForm,
+    EnterForms,
     // Dialogs
     Confirm,
     Cancel,

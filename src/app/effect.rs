@@ -6,6 +6,7 @@ use crate::domain::enrollment::EnrollmentData;
 use crate::domain::ids::{
     AsnId, BehaviourId, CostLineId, EnrollmentId, ObjectiveId, OpdId, ProgramId, UserId, Version,
 };
+use crate::domain::instrument::Definition;
 use crate::domain::opd::{Opd, OpdInput};
 use crate::domain::program::{CostCategory, CostLine, Objective, Program, ProgramInput};
 use crate::domain::user::Username;
@@ -13,9 +14,12 @@ use crate::store::Entity;
 use crate::store::asn::AsnRow;
 use crate::store::audit::{AuditFilter, AuditRow};
 use crate::store::enrollment::RosterRow;
+use crate::store::instrument::{InstrumentRow, StoredInstrument};
 use crate::store::opd::OpdRow;
 use crate::store::program::{ProgramFilter, ProgramRow};
+use crate::store::response::{Batch, EntryBatch, Keying, Respondent, ScoreRow, Test};
 use crate::store::user::{User, UserInput};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -57,6 +61,13 @@ pub enum Load {
     },
     Audit(AuditFilter),
     Users,
+    /// Everything an entry session needs (instrument, progress, roster, this user's draft).
+    EntryBatch(Batch, Keying),
+    /// The first keying's answers of a respondent (for blind comparison during the second keying).
+    FirstAnswers(Batch, Respondent),
+    Instruments,
+    Instrument(String),
+    Scores(ProgramId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +101,54 @@ pub enum Change {
     DeleteCostLine(CostLineId),
     AddUser(Username, UserInput),
     SaveUser(UserId, Version, UserInput),
+    StartResponse {
+        batch: Batch,
+        instrument_id: i64,
+        respondent: Respondent,
+        keying: Keying,
+    },
+    SetAnswer {
+        batch: Batch,
+        respondent: Respondent,
+        keying: Keying,
+        item: String,
+        value: Option<String>,
+        focus: Option<String>,
+    },
+    CompleteResponse {
+        batch: Batch,
+        respondent: Respondent,
+        keying: Keying,
+        stats: EntryStats,
+    },
+    DiscardResponse {
+        batch: Batch,
+        respondent: Respondent,
+        keying: Keying,
+    },
+    Discrepancy {
+        batch: Batch,
+        respondent: Respondent,
+        item: String,
+        first: Option<String>,
+        second: Option<String>,
+    },
+    SaveInstrument(Box<Definition>),
+    SetScore {
+        program: ProgramId,
+        asn: AsnId,
+        test: Test,
+        value: Option<f64>,
+        max: f64,
+    },
+}
+
+/// What a clerk did while keying one form (for operator statistics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EntryStats {
+    pub keystrokes: i64,
+    pub corrections: i64,
+    pub seconds: i64,
 }
 
 /// Everything a program's page shows.
@@ -123,6 +182,11 @@ pub enum Loaded {
     },
     Audit(AuditFilter, Vec<AuditRow>),
     Users(Vec<User>),
+    EntryBatch(Batch, Keying, Box<EntryBatch>),
+    FirstAnswers(Respondent, BTreeMap<String, String>),
+    Instruments(Vec<InstrumentRow>),
+    Instrument(Option<Box<StoredInstrument>>),
+    Scores(ProgramId, Vec<ScoreRow>),
 }
 
 /// Results of writes.
@@ -136,6 +200,13 @@ pub enum Saved {
     Objective,
     CostLine,
     User,
+    ResponseStarted(Respondent),
+    Answer,
+    ResponseComplete(Respondent),
+    ResponseDiscarded,
+    Discrepancy,
+    Instrument(crate::store::instrument::Saved),
+    Score,
     Deleted(Entity),
 }
 

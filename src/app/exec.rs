@@ -7,6 +7,7 @@ use super::effect::{
 };
 use crate::i18n::{Lang, Localize};
 use crate::screens::asn_list;
+use crate::store::response::Keying;
 use crate::store::{Entity, Store, StoreError};
 
 /// How many people a picker shows.
@@ -97,6 +98,20 @@ fn load_data(store: &Store, load: Load) -> Result<Loaded, StoreError> {
             Loaded::Audit(filter, rows)
         }
         Load::Users => Loaded::Users(store.users()?),
+        Load::EntryBatch(batch, keying) => {
+            let data = store.entry_batch(&batch, keying)?;
+            Loaded::EntryBatch(batch, keying, Box::new(data))
+        }
+        Load::Instruments => Loaded::Instruments(store.instruments()?),
+        Load::Instrument(code) => Loaded::Instrument(store.instrument(&code)?.map(Box::new)),
+        Load::Scores(program) => Loaded::Scores(program, store.scores(program)?),
+        Load::FirstAnswers(batch, respondent) => {
+            let answers = match store.find_response(&batch, &respondent, Keying::First)? {
+                Some(info) => store.answers(info.id)?,
+                None => Default::default(),
+            };
+            Loaded::FirstAnswers(respondent, answers)
+        }
     })
 }
 
@@ -181,6 +196,82 @@ fn save(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
         Change::SaveUser(id, base, input) => {
             store.save_user(id, base, &input)?;
             Saved::User
+        }
+        Change::StartResponse {
+            batch,
+            instrument_id,
+            respondent,
+            keying,
+        } => {
+            store.start_response(&batch, instrument_id, &respondent, keying)?;
+            Saved::ResponseStarted(respondent)
+        }
+        Change::SetAnswer {
+            batch,
+            respondent,
+            keying,
+            item,
+            value,
+            focus,
+        } => {
+            store.set_answer_of(
+                &batch,
+                &respondent,
+                keying,
+                &item,
+                value.as_deref(),
+                focus.as_deref(),
+            )?;
+            Saved::Answer
+        }
+        Change::CompleteResponse {
+            batch,
+            respondent,
+            keying,
+            stats,
+        } => {
+            store.complete_response_of(&batch, &respondent, keying)?;
+            let day = crate::domain::date::today_wib(chrono::Utc::now());
+            store.add_entry_stats(day, 1, stats.keystrokes, stats.corrections, stats.seconds)?;
+            Saved::ResponseComplete(respondent)
+        }
+        Change::DiscardResponse {
+            batch,
+            respondent,
+            keying,
+        } => {
+            store.discard_response_of(&batch, &respondent, keying)?;
+            Saved::ResponseDiscarded
+        }
+        Change::SaveInstrument(def) => {
+            let (_, _, outcome) = store.save_instrument(&def, false)?;
+            Saved::Instrument(outcome)
+        }
+        Change::SetScore {
+            program,
+            asn,
+            test,
+            value,
+            max,
+        } => {
+            store.set_score(program, asn, test, value, max)?;
+            Saved::Score
+        }
+        Change::Discrepancy {
+            batch,
+            respondent,
+            item,
+            first,
+            second,
+        } => {
+            store.record_discrepancy(
+                &batch,
+                &respondent,
+                &item,
+                first.as_deref(),
+                second.as_deref(),
+            )?;
+            Saved::Discrepancy
         }
     })
 }

@@ -7,7 +7,8 @@ use crate::domain::user::Capability;
 use crate::domain::user::{Role, Username};
 use crate::i18n::{Lang, Msg};
 use crate::screens::{
-    Cx, Modal, Notice, Reply, Screen, View, asn_list, audit, opd_list, programs, users,
+    Cx, Modal, Notice, Reply, Screen, View, asn_list, audit, entry_setup, instruments, opd_list,
+    programs, users,
 };
 use crate::widgets::Theme;
 use chrono::NaiveDate;
@@ -17,20 +18,32 @@ use ratatui::layout::Rect;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Programs,
+    Entry,
     Asn,
     Opd,
+    Instruments,
     Audit,
     Users,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Programs, Tab::Asn, Tab::Opd, Tab::Audit, Tab::Users];
+    pub const ALL: [Tab; 7] = [
+        Tab::Programs,
+        Tab::Entry,
+        Tab::Asn,
+        Tab::Opd,
+        Tab::Instruments,
+        Tab::Audit,
+        Tab::Users,
+    ];
 
     pub fn label(self) -> Msg {
         match self {
             Tab::Programs => Msg::TabPrograms,
+            Tab::Entry => Msg::TabEntry,
             Tab::Asn => Msg::TabAsn,
             Tab::Opd => Msg::TabOpd,
+            Tab::Instruments => Msg::TabInstruments,
             Tab::Audit => Msg::TabAudit,
             Tab::Users => Msg::TabUsers,
         }
@@ -40,16 +53,33 @@ impl Tab {
     pub fn key(self) -> char {
         match self {
             Tab::Programs => '1',
-            Tab::Asn => '2',
-            Tab::Opd => '3',
-            Tab::Audit => '4',
-            Tab::Users => '5',
+            Tab::Entry => '2',
+            Tab::Asn => '3',
+            Tab::Opd => '4',
+            Tab::Instruments => '5',
+            Tab::Audit => '6',
+            Tab::Users => '7',
         }
+    }
+
+    /// The tab a command goes to.
+    pub fn of(command: Command) -> Option<Tab> {
+        Some(match command {
+            Command::GoPrograms => Tab::Programs,
+            Command::GoEntry => Tab::Entry,
+            Command::GoAsn => Tab::Asn,
+            Command::GoOpd => Tab::Opd,
+            Command::GoInstruments => Tab::Instruments,
+            Command::GoAudit => Tab::Audit,
+            Command::GoUsers => Tab::Users,
+            _ => return None,
+        })
     }
 
     /// Whether a role sees the tab at all.
     pub fn open_to(self, role: Role) -> bool {
         match self {
+            Tab::Entry => role.can(Capability::EnterData) || role.can(Capability::VerifyData),
             Tab::Audit => role.can(Capability::ViewAudit),
             Tab::Users => role.can(Capability::ManageUsers),
             _ => true,
@@ -59,8 +89,10 @@ impl Tab {
     fn root(self) -> Screen {
         match self {
             Tab::Programs => Screen::Programs(programs::ProgramsScreen::default()),
+            Tab::Entry => Screen::EntrySetup(entry_setup::EntrySetupScreen::default()),
             Tab::Asn => Screen::AsnList(asn_list::AsnListScreen::default()),
             Tab::Opd => Screen::OpdList(opd_list::OpdListScreen::default()),
+            Tab::Instruments => Screen::Instruments(instruments::InstrumentsScreen::default()),
             Tab::Audit => Screen::Audit(audit::AuditScreen::default()),
             Tab::Users => Screen::Users(users::UsersScreen::default()),
         }
@@ -189,6 +221,8 @@ impl State {
                     | Screen::TextForm(_)
                     | Screen::CostForm(_)
                     | Screen::UserForm(_)
+                    | Screen::ItemForm(_)
+                    | Screen::InstrumentCopy(_)
             )
         })
     }
@@ -243,20 +277,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             vec![Effect::Quit]
         }
         Action::Cmd(Command::Quit) => route(state, &Action::Cmd(Command::Back), &cx),
-        Action::Cmd(
-            cmd @ (Command::GoPrograms
-            | Command::GoAsn
-            | Command::GoOpd
-            | Command::GoAudit
-            | Command::GoUsers),
-        ) => {
-            let tab = match cmd {
-                Command::GoAsn => Tab::Asn,
-                Command::GoOpd => Tab::Opd,
-                Command::GoAudit => Tab::Audit,
-                Command::GoUsers => Tab::Users,
-                _ => Tab::Programs,
-            };
+        Action::Cmd(cmd) if Tab::of(cmd).is_some() => {
+            let tab = Tab::of(cmd).unwrap_or(Tab::Programs);
             if !tab.open_to(state.role) {
                 state.notice = Some(Notice::error(Msg::NotAllowed.text(state.lang)));
                 return Vec::new();

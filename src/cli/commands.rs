@@ -32,6 +32,12 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
         Some(Command::Audit(args)) => super::admin::audit(ctx, args),
         Some(Command::Backup { file }) => super::admin::backup(ctx, &file),
         Some(Command::Check) => super::admin::check(ctx),
+        Some(Command::Instrument(cmd)) => super::forms::instrument(ctx, cmd),
+        Some(Command::Report {
+            program,
+            format,
+            output,
+        }) => super::forms::report(ctx, &program, format, output.as_deref()),
     }
 }
 
@@ -419,6 +425,17 @@ fn opd(ctx: &Context, cmd: OpdCommand) -> Result<ExitCode, CliError> {
 
 fn import(ctx: &Context, cmd: ImportCommand) -> Result<ExitCode, CliError> {
     match cmd {
+        ImportCommand::Instrument { file } => super::forms::import_instrument(ctx, &file),
+        ImportCommand::Survey {
+            file,
+            program,
+            instrument,
+            phase,
+            replace,
+        } => super::forms::import_survey(ctx, &file, &program, &instrument, &phase, replace),
+        ImportCommand::Scores { file, program, max } => {
+            super::forms::import_scores(ctx, &file, &program, max)
+        }
         ImportCommand::Participants { file, program } => {
             let need = if program.is_some() {
                 Capability::Enroll

@@ -7,6 +7,7 @@
 mod admin;
 mod commands;
 mod error;
+mod forms;
 pub mod output;
 
 pub use error::CliError;
@@ -74,6 +75,35 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Check the database: integrity, foreign keys and tilik's own rules
     Check,
+    /// Instruments (questionnaires, tests, checklists)
+    #[command(subcommand)]
+    Instrument(InstrumentCommand),
+    /// A program's evaluation report
+    Report {
+        #[arg(long, value_name = "CODE")]
+        program: String,
+        #[arg(long, value_enum, default_value = "json")]
+        format: ReportFormat,
+        /// Write to this file instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InstrumentCommand {
+    /// List instruments (current revisions)
+    List {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Print an instrument's definition as TOML (import it again with `import instrument`)
+    Export { code: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -195,6 +225,31 @@ pub enum OpdCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
+    /// An instrument definition (TOML); a changed instrument that has forms gets a new revision
+    Instrument { file: PathBuf },
+    /// Survey forms in wide form: nip (or sheet) and one column per item code; all or nothing
+    Survey {
+        file: PathBuf,
+        #[arg(long, value_name = "CODE")]
+        program: String,
+        #[arg(long, value_name = "CODE")]
+        instrument: String,
+        /// pre, post or followup
+        #[arg(long, default_value = "post")]
+        phase: String,
+        /// Replace forms already entered for the same respondents
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Pre/post test scores: nip,pre,post; all or nothing
+    Scores {
+        file: PathBuf,
+        #[arg(long, value_name = "CODE")]
+        program: String,
+        /// The highest possible score
+        #[arg(long, default_value_t = 100.0)]
+        max: f64,
+    },
     /// Participants: nip,nama,jabatan,golongan,unit (CSV or XLSX); all or nothing
     Participants {
         file: PathBuf,

@@ -5,6 +5,7 @@ pub mod date;
 pub mod enrollment;
 pub mod golongan;
 pub mod ids;
+pub mod instrument;
 pub mod jabatan;
 pub mod name;
 pub mod nip;

@@ -40,6 +40,16 @@ pub enum Problem {
     SelfSupervisor,
     /// A supervisor's NIP that is neither in the file nor in the database.
     UnknownAtasan(String),
+    /// A column that is not an item of the instrument.
+    UnknownItem(String),
+    /// An answer to an item that an earlier answer hides.
+    AnsweredSkipped,
+    /// A NIP that is not in tilik.
+    UnknownNip(String),
+    /// A person who is not a participant of the program.
+    NotEnrolled(String),
+    /// A respondent whose form is already in tilik (use --replace).
+    AlreadyEntered,
 }
 
 /// A problem located at a field of a form or a column of a file.

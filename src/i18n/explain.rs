@@ -2,6 +2,7 @@
 
 use super::{Lang, Localize, Msg};
 use crate::config::ConfigError;
+use crate::domain::instrument::DefinitionError;
 use crate::domain::name::NameError;
 use crate::domain::nip::NipError;
 use crate::domain::problem::Problem;
@@ -52,6 +53,37 @@ impl Localize for NipError {
     }
 }
 
+impl Localize for DefinitionError {
+    fn localize(&self, lang: Lang) -> String {
+        use DefinitionError as D;
+        match self {
+            D::MissingCode => Msg::DefMissingCode.text(lang).to_string(),
+            D::MissingTitle => Msg::DefMissingTitle.text(lang).to_string(),
+            D::NoItems => Msg::DefNoItems.text(lang).to_string(),
+            D::BadItemCode(c) => Msg::DefBadItemCode.fill(lang, &[&crate::text::visible(c)]),
+            D::DuplicateItem(c) => Msg::DefDuplicateItem.fill(lang, &[c]),
+            D::EmptyScale { item } => Msg::DefEmptyScale.fill(lang, &[item]),
+            D::LabelCount {
+                item,
+                labels,
+                points,
+            } => Msg::DefLabelCount.fill(lang, &[item, labels, points]),
+            D::MinAboveMax { item } => Msg::DefMinAboveMax.fill(lang, &[item]),
+            D::NoOptions { item } => Msg::DefNoOptions.fill(lang, &[item]),
+            D::DuplicateOption { item, code } => Msg::DefDuplicateOption.fill(lang, &[item, code]),
+            D::BadCorrect { item, code } => Msg::DefBadCorrect.fill(lang, &[item, code]),
+            D::BadCondition(c) => Msg::DefBadCondition.fill(lang, &[&crate::text::visible(c)]),
+            D::ConditionOrder { item, other } => Msg::DefConditionOrder.fill(lang, &[item, other]),
+            D::MissingText { item } => Msg::DefMissingText.fill(lang, &[item]),
+            D::UnknownLevel(l) => Msg::DefUnknownLevel.fill(lang, &[&crate::text::visible(l)]),
+            D::UnknownType { item, kind } => {
+                Msg::DefUnknownType.fill(lang, &[item, &crate::text::visible(kind)])
+            }
+            D::Toml(m) => Msg::DefToml.fill(lang, &[&crate::text::visible(m)]),
+        }
+    }
+}
+
 impl Localize for NameError {
     fn localize(&self, lang: Lang) -> String {
         match self {
@@ -86,6 +118,13 @@ impl Localize for Problem {
             Problem::Email => Msg::ProblemEmail.text(lang).to_string(),
             Problem::SelfSupervisor => Msg::ProblemSelfSupervisor.text(lang).to_string(),
             Problem::UnknownAtasan(nip) => Msg::ErrUnknownAtasan.fill(lang, &[nip]),
+            Problem::UnknownItem(code) => {
+                Msg::ProblemUnknownItem.fill(lang, &[&crate::text::visible(code)])
+            }
+            Problem::AnsweredSkipped => Msg::ProblemAnsweredSkipped.text(lang).to_string(),
+            Problem::UnknownNip(nip) => Msg::ProblemUnknownNip.fill(lang, &[nip]),
+            Problem::NotEnrolled(nip) => Msg::ProblemNotEnrolled.fill(lang, &[nip]),
+            Problem::AlreadyEntered => Msg::ProblemAlreadyEntered.text(lang).to_string(),
         }
     }
 }
@@ -114,6 +153,10 @@ impl Entity {
             Entity::Behaviour => Msg::EntityBehaviour,
             Entity::CostLine => Msg::EntityCostLine,
             Entity::User => Msg::EntityUser,
+            Entity::Instrument => Msg::EntityInstrument,
+            Entity::Response => Msg::EntityResponse,
+            Entity::Score => Msg::EntityScore,
+            Entity::Discrepancy => Msg::EntityDiscrepancy,
         }
     }
 }

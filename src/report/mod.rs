@@ -1,1 +1,380 @@
-//! Exports and reports (JSON, CSV, XLSX, HTML).
+//! Reports: one computation of a program's results ([`ProgramReport`]), rendered as JSON (a contract for
+//! other tools, documented in docs/formats.md), and drawn by the dashboards.
+
+pub mod json;
+
+use crate::domain::ids::ProgramId;
+use crate::domain::instrument::{Definition, ItemKind, Level, Phase};
+use crate::domain::program::Program;
+use crate::stats::{self, NotComputable};
+use crate::store::response::{Batch, ResponseData};
+use crate::store::{Result, Store};
+use serde::Serialize;
+
+/// Everything known about how a program went.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgramReport {
+    pub program: ProgramInfo,
+    /// Pre/post test results (scores of enrolled participants); `null` with `learning_reason` when none.
+    pub learning: Option<Learning>,
+    pub learning_reason: Option<NotComputable>,
+    /// One entry per reaction instrument with forms.
+    pub reaction: Vec<Reaction>,
+    pub data_quality: DataQuality,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgramInfo {
+    pub code: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mode: String,
+    pub provider: String,
+    pub start: String,
+    pub end: String,
+    pub jp: u32,
+    pub status: String,
+    pub participants: usize,
+    pub passed: usize,
+}
+
+/// Learning: paired pre/post scores.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Learning {
+    pub pairs: usize,
+    pub max: f64,
+    pub pre_mean: f64,
+    pub post_mean: f64,
+    pub mean_diff: Option<f64>,
+    pub sd_diff: Option<f64>,
+    pub t: Option<f64>,
+    pub df: Option<usize>,
+    pub p: Option<f64>,
+    pub ci95: Option<[f64; 2]>,
+    pub cohen_dz: Option<f64>,
+    /// Why the t-test figures are missing, when they are.
+    pub t_reason: Option<NotComputable>,
+    pub wilcoxon_w: Option<f64>,
+    pub wilcoxon_p: Option<f64>,
+    pub wilcoxon_reason: Option<NotComputable>,
+    pub ngain_mean: Option<f64>,
+    pub ngain_high: usize,
+    pub ngain_medium: usize,
+    pub ngain_low: usize,
+    pub ngain_reason: Option<NotComputable>,
+    /// Per person: (NIP, name, pre, post, gain), for lists and the raw-data sheet.
+    #[serde(skip)]
+    pub people: Vec<(String, String, f64, f64, Option<f64>)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReactionItem {
+    pub code: String,
+    pub text: String,
+    pub aspect: Option<String>,
+    pub n: usize,
+    pub mean: Option<f64>,
+    pub sd: Option<f64>,
+    pub favorable_pct: Option<f64>,
+    /// Answers per scale point, lowest first.
+    pub counts: Vec<usize>,
+    pub scale: [u8; 2],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Aspect {
+    pub aspect: String,
+    /// Mean of the aspect's items on a 0–100 scale.
+    pub index: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reaction {
+    pub instrument: String,
+    pub title: String,
+    pub phase: Phase,
+    /// Complete forms.
+    pub respondents: usize,
+    pub alpha: Option<f64>,
+    /// Respondents who answered every item (the base of alpha).
+    pub alpha_respondents: Option<usize>,
+    pub alpha_reason: Option<NotComputable>,
+    pub items: Vec<ReactionItem>,
+    pub aspects: Vec<Aspect>,
+    /// The whole instrument on 0–100.
+    pub index: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DataQuality {
+    pub enrolled: usize,
+    pub with_scores: usize,
+    /// Per reaction instrument: complete forms / enrolled, in percent.
+    pub response_rate: Option<f64>,
+    /// Share of Likert answers left empty in reaction forms, in percent.
+    pub missing_answers_pct: Option<f64>,
+    pub unverified_forms: usize,
+}
+
+fn scale_index(mean: f64, (min, max): (u8, u8)) -> f64 {
+    100.0 * (mean - f64::from(min)) / f64::from(max.saturating_sub(min).max(1))
+}
+
+fn reaction(def: &Definition, phase: Phase, forms: &[ResponseData]) -> Reaction {
+    let likert: Vec<(&crate::domain::instrument::Item, (u8, u8))> = def
+        .items
+        .iter()
+        .filter_map(|i| i.scale().map(|s| (i, s)))
+        .collect();
+    let items: Vec<ReactionItem> = likert
+        .iter()
+        .map(|(item, scale)| {
+            let answers: Vec<Option<u8>> = forms
+                .iter()
+                .map(|f| {
+                    f.answers
+                        .get(item.code.as_str())
+                        .and_then(|v| v.parse().ok())
+                })
+                .collect();
+            let s = stats::likert_item(&answers, *scale);
+            ReactionItem {
+                code: item.code.to_string(),
+                text: item.text.clone(),
+                aspect: item.aspect.clone(),
+                n: s.n,
+                mean: s.mean,
+                sd: s.sd,
+                favorable_pct: s.favorable_pct,
+                counts: s.counts,
+                scale: [scale.0, scale.1],
+            }
+        })
+        .collect();
+    let rows: Vec<Vec<Option<f64>>> = forms
+        .iter()
+        .map(|f| {
+            likert
+                .iter()
+                .map(|(item, _)| {
+                    f.answers
+                        .get(item.code.as_str())
+                        .and_then(|v| v.parse().ok())
+                })
+                .collect()
+        })
+        .collect();
+    let alpha = stats::cronbach_alpha(&rows);
+    let mut aspects: Vec<Aspect> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for (item, _) in &likert {
+        if let Some(a) = &item.aspect
+            && !names.contains(a)
+        {
+            names.push(a.clone());
+        }
+    }
+    for name in names {
+        let idx: Vec<f64> = items
+            .iter()
+            .zip(&likert)
+            .filter(|(_, (item, _))| item.aspect.as_ref() == Some(&name))
+            .filter_map(|(ri, (_, scale))| ri.mean.map(|m| scale_index(m, *scale)))
+            .collect();
+        if let Some(index) = stats::describe(&idx).mean {
+            aspects.push(Aspect {
+                aspect: name,
+                index,
+            });
+        }
+    }
+    let all: Vec<f64> = items
+        .iter()
+        .zip(&likert)
+        .filter_map(|(ri, (_, scale))| ri.mean.map(|m| scale_index(m, *scale)))
+        .collect();
+    Reaction {
+        instrument: def.code.clone(),
+        title: def.title.clone(),
+        phase,
+        respondents: forms.len(),
+        alpha: alpha.as_ref().ok().map(|a| a.alpha),
+        alpha_respondents: alpha.as_ref().ok().map(|a| a.respondents),
+        alpha_reason: alpha.err(),
+        items,
+        aspects,
+        index: stats::describe(&all).mean,
+    }
+}
+
+/// Learning from a program's stored test scores; when there are none, from the scores of a knowledge
+/// test entered as forms (phases pre and post).
+fn learning(
+    store: &Store,
+    program: ProgramId,
+    tests: &[(Definition, Vec<ResponseData>, Vec<ResponseData>)],
+) -> Result<std::result::Result<Learning, NotComputable>> {
+    let scores = store.scores(program)?;
+    let mut people: Vec<(String, String, f64, f64)> = scores
+        .iter()
+        .filter_map(|s| Some((s.nip.clone(), s.name.clone(), s.pre?, s.post?)))
+        .collect();
+    let mut max = scores.iter().map(|s| s.max).fold(0.0_f64, f64::max);
+    if people.is_empty() {
+        if let Some((def, pre, post)) = tests.first() {
+            max = 100.0;
+            for p in pre {
+                let Some(q) = post.iter().find(|q| q.info.respondent == p.info.respondent) else {
+                    continue;
+                };
+                let (Some(a), Some(b)) = (
+                    def.score(|c| p.answers.get(c).map(String::as_str)),
+                    def.score(|c| q.answers.get(c).map(String::as_str)),
+                ) else {
+                    continue;
+                };
+                people.push((String::new(), String::new(), a, b));
+            }
+        }
+    }
+    if max <= 0.0 {
+        max = 100.0;
+    }
+    let pairs: Vec<(f64, f64)> = people.iter().map(|(_, _, a, b)| (*a, *b)).collect();
+    if pairs.is_empty() {
+        return Ok(Err(NotComputable::NoPairs));
+    }
+    let t = stats::paired_t(&pairs);
+    let w = stats::wilcoxon_signed_rank(&pairs);
+    let g = stats::normalized_gain(&pairs, max);
+    let mean = |xs: Vec<f64>| stats::describe(&xs).mean.unwrap_or(0.0);
+    let ok_t = t.as_ref().ok();
+    let ok_g = g.as_ref().ok();
+    Ok(Ok(Learning {
+        pairs: pairs.len(),
+        max,
+        pre_mean: mean(pairs.iter().map(|p| p.0).collect()),
+        post_mean: mean(pairs.iter().map(|p| p.1).collect()),
+        mean_diff: Some(mean(pairs.iter().map(|p| p.1 - p.0).collect())),
+        sd_diff: stats::describe(&pairs.iter().map(|p| p.1 - p.0).collect::<Vec<_>>()).sd,
+        t: ok_t.map(|t| t.t),
+        df: ok_t.map(|t| t.df),
+        p: ok_t.map(|t| t.p),
+        ci95: ok_t.map(|t| [t.ci95.0, t.ci95.1]),
+        cohen_dz: ok_t.map(|t| t.cohen_dz),
+        t_reason: t.as_ref().err().copied(),
+        wilcoxon_w: w.as_ref().ok().map(|w| w.w),
+        wilcoxon_p: w.as_ref().ok().map(|w| w.p),
+        wilcoxon_reason: w.as_ref().err().copied(),
+        ngain_mean: ok_g.map(|g| g.mean),
+        ngain_high: ok_g.map_or(0, |g| g.high),
+        ngain_medium: ok_g.map_or(0, |g| g.medium),
+        ngain_low: ok_g.map_or(0, |g| g.low),
+        ngain_reason: g.as_ref().err().copied(),
+        people: people
+            .into_iter()
+            .map(|(nip, name, a, b)| (nip, name, a, b, stats::gain(a, b, max)))
+            .collect(),
+    }))
+}
+
+/// Builds a program's report from the store.
+pub fn build(store: &Store, program: &Program) -> Result<ProgramReport> {
+    let roster = store.roster(program.id)?;
+    let enrolled = roster.len();
+    let passed = roster
+        .iter()
+        .filter(|r| r.data.completion == Some(crate::domain::enrollment::Completion::Lulus))
+        .count();
+    let mut reactions = Vec::new();
+    let mut tests: Vec<(Definition, Vec<ResponseData>, Vec<ResponseData>)> = Vec::new();
+    let mut unverified = 0;
+    let mut likert_cells = 0usize;
+    let mut likert_missing = 0usize;
+    for (code, phase) in store.batches_of(program.id)? {
+        let Some(stored) = store.instrument(&code)? else {
+            continue;
+        };
+        let def = stored.definition;
+        let batch = Batch {
+            program: Some(program.id),
+            instrument: code.clone(),
+            phase,
+        };
+        let forms = store.responses(&batch)?;
+        unverified += store.unverified_count(&batch)?;
+        match def.level {
+            Level::Reaction => {
+                for f in &forms {
+                    for item in def
+                        .items
+                        .iter()
+                        .filter(|i| matches!(i.kind, ItemKind::Likert { .. }))
+                    {
+                        likert_cells += 1;
+                        if !f.answers.contains_key(item.code.as_str()) {
+                            likert_missing += 1;
+                        }
+                    }
+                }
+                reactions.push(reaction(&def, phase, &forms));
+            }
+            Level::Learning if def.score(|_| None).is_some() => {
+                let pre_batch = Batch {
+                    phase: Phase::Pre,
+                    ..batch.clone()
+                };
+                let post_batch = Batch {
+                    phase: Phase::Post,
+                    ..batch
+                };
+                if phase == Phase::Pre && !tests.iter().any(|(d, _, _)| d.code == def.code) {
+                    tests.push((
+                        def,
+                        store.responses(&pre_batch)?,
+                        store.responses(&post_batch)?,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    let learning = learning(store, program.id, &tests)?;
+    let with_scores = store
+        .scores(program.id)?
+        .iter()
+        .filter(|s| s.pre.is_some() || s.post.is_some())
+        .count();
+    let response_rate = reactions
+        .first()
+        .filter(|_| enrolled > 0)
+        .map(|r| 100.0 * r.respondents as f64 / enrolled as f64);
+    let p = &program.data;
+    Ok(ProgramReport {
+        program: ProgramInfo {
+            code: p.code.to_string(),
+            name: p.name.clone(),
+            kind: p.kind.code().to_string(),
+            mode: p.mode.code().to_string(),
+            provider: p.provider.clone(),
+            start: crate::domain::date::iso(p.start),
+            end: crate::domain::date::iso(p.end),
+            jp: p.jp,
+            status: p.status.code().to_string(),
+            participants: enrolled,
+            passed,
+        },
+        learning_reason: learning.as_ref().err().copied(),
+        learning: learning.ok(),
+        reaction: reactions,
+        data_quality: DataQuality {
+            enrolled,
+            with_scores,
+            response_rate,
+            missing_answers_pct: (likert_cells > 0)
+                .then(|| 100.0 * likert_missing as f64 / likert_cells as f64),
+            unverified_forms: unverified,
+        },
+    })
+}

@@ -10,14 +10,18 @@ pub mod confirm;
 pub mod conflict;
 pub mod cost_form;
 pub mod enrollment_form;
+pub mod entry;
+pub mod entry_setup;
 pub mod form_screen;
 pub mod help;
+pub mod instruments;
 pub mod opd_form;
 pub mod opd_list;
 pub mod picker;
 pub mod program_detail;
 pub mod program_form;
 pub mod programs;
+pub mod scores;
 pub mod text_form;
 pub mod users;
 
@@ -139,6 +143,13 @@ pub enum Screen {
     AuditHistory(audit::AuditHistoryScreen),
     Users(users::UsersScreen),
     UserForm(form_screen::FormScreen<users::UserSpec>),
+    EntrySetup(entry_setup::EntrySetupScreen),
+    Entry(entry::EntryScreen),
+    Scores(scores::ScoresScreen),
+    Instruments(instruments::InstrumentsScreen),
+    Instrument(instruments::InstrumentScreen),
+    ItemForm(form_screen::FormScreen<instruments::ItemSpec>),
+    InstrumentCopy(form_screen::FormScreen<instruments::CopySpec>),
 }
 
 macro_rules! each_screen {
@@ -158,6 +169,13 @@ macro_rules! each_screen {
             Screen::AuditHistory($s) => $body,
             Screen::Users($s) => $body,
             Screen::UserForm($s) => $body,
+            Screen::EntrySetup($s) => $body,
+            Screen::Entry($s) => $body,
+            Screen::Scores($s) => $body,
+            Screen::Instruments($s) => $body,
+            Screen::Instrument($s) => $body,
+            Screen::ItemForm($s) => $body,
+            Screen::InstrumentCopy($s) => $body,
         }
     };
 }

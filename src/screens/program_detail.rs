@@ -369,6 +369,14 @@ impl View for ProgramDetailScreen {
                 self.section = Section::Participants;
                 return self.enroll(cx);
             }
+            Action::Cmd(Command::EnterForms) => {
+                if !(cx.can(Capability::EnterData) || cx.can(Capability::VerifyData)) {
+                    return vec![Reply::error(cx.t(Msg::NotAllowed))];
+                }
+                return vec![Reply::Push(Box::new(Screen::EntrySetup(
+                    super::entry_setup::EntrySetupScreen::for_program(self.id),
+                )))];
+            }
             Action::Cmd(Command::AddBehaviour) => {
                 self.section = Section::Objectives;
                 return self.add_behaviour(cx);

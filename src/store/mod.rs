@@ -10,9 +10,11 @@ pub mod asn;
 pub mod audit;
 pub mod draft;
 pub mod enrollment;
+pub mod instrument;
 pub mod maintenance;
 pub mod opd;
 pub mod program;
+pub mod response;
 mod schema;
 pub mod user;
 
@@ -41,6 +43,10 @@ pub enum Entity {
     Behaviour,
     CostLine,
     User,
+    Instrument,
+    Response,
+    Score,
+    Discrepancy,
 }
 
 #[derive(Debug, thiserror::Error)]

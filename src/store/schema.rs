@@ -20,6 +20,11 @@ pub(crate) const AUDITED: &[&str] = &[
     "behaviour",
     "cost_line",
     "enrollment",
+    "instrument",
+    "response",
+    "answer",
+    "test_score",
+    "discrepancy",
 ];
 
 const V1: &str = r#"
@@ -199,8 +204,104 @@ CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 "#;
 
+/// Instruments, responses (forms entered, with their answers), test scores, double-entry discrepancies and
+/// operator statistics.
+const V2: &str = r#"
+-- One row per revision of an instrument; `definition` is the whole content (JSON) of that revision.
+CREATE TABLE instrument (
+    id         INTEGER PRIMARY KEY,
+    code       TEXT NOT NULL,
+    revision   INTEGER NOT NULL CHECK (revision >= 1),
+    title      TEXT NOT NULL,
+    level      TEXT NOT NULL CHECK (level IN ('needs', 'reaction', 'learning', 'behavior', 'results')),
+    anonymous  INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1)),
+    definition TEXT NOT NULL,
+    builtin    INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
+    current    INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1)),
+    version    INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,
+    UNIQUE (code, revision)
+);
+CREATE UNIQUE INDEX instrument_current ON instrument(code) WHERE current = 1;
+
+-- A filled-in form: whose (an ASN, or an anonymous sheet number), for which program and phase, keyed by
+-- whom (first keying, or the blind second keying of double entry). A draft holds what was typed so far.
+CREATE TABLE response (
+    id              INTEGER PRIMARY KEY,
+    instrument_id   INTEGER NOT NULL REFERENCES instrument(id),
+    instrument_code TEXT NOT NULL,
+    program_id      INTEGER REFERENCES program(id) ON DELETE CASCADE,
+    phase           TEXT NOT NULL,
+    asn_id          INTEGER REFERENCES asn(id),
+    sheet           TEXT,
+    keying          TEXT NOT NULL DEFAULT 'first' CHECK (keying IN ('first', 'second')),
+    status          TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'complete')),
+    focus           TEXT,
+    verified        INTEGER NOT NULL DEFAULT 0 CHECK (verified IN (0, 1)),
+    version         INTEGER NOT NULL DEFAULT 1,
+    created_by      TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by      TEXT NOT NULL, updated_at TEXT NOT NULL,
+    CHECK ((asn_id IS NULL) <> (sheet IS NULL))
+);
+CREATE UNIQUE INDEX response_person ON response(coalesce(program_id, 0), instrument_code, phase, keying, asn_id)
+    WHERE asn_id IS NOT NULL;
+CREATE UNIQUE INDEX response_sheet ON response(coalesce(program_id, 0), instrument_code, phase, keying, sheet)
+    WHERE sheet IS NOT NULL;
+CREATE INDEX response_program ON response(program_id, instrument_code, phase, status);
+CREATE INDEX response_asn ON response(asn_id);
+
+CREATE TABLE answer (
+    response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+    item        TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    PRIMARY KEY (response_id, item)
+) WITHOUT ROWID;
+
+-- Pre/post test scores per participant (0..max).
+CREATE TABLE test_score (
+    id         INTEGER PRIMARY KEY,
+    program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    asn_id     INTEGER NOT NULL REFERENCES asn(id),
+    pre        REAL CHECK (pre IS NULL OR (pre >= 0 AND pre <= max)),
+    post       REAL CHECK (post IS NULL OR (post >= 0 AND post <= max)),
+    max        REAL NOT NULL DEFAULT 100 CHECK (max > 0),
+    version    INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,
+    UNIQUE (program_id, asn_id)
+);
+
+-- A field where the blind second keying disagreed with the first, until an adjudicator decides.
+CREATE TABLE discrepancy (
+    id             INTEGER PRIMARY KEY,
+    response_id    INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+    second_id      INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+    item           TEXT NOT NULL,
+    first_value    TEXT,
+    second_value   TEXT,
+    resolved_value TEXT,
+    status         TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+    version        INTEGER NOT NULL DEFAULT 1,
+    created_by     TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by     TEXT NOT NULL, updated_at TEXT NOT NULL,
+    UNIQUE (response_id, item)
+);
+
+-- Per clerk and day: forms, keystrokes, corrections, time active (seconds). Statistics, not audited.
+CREATE TABLE entry_stat (
+    username       TEXT NOT NULL,
+    day            TEXT NOT NULL,
+    forms          INTEGER NOT NULL DEFAULT 0,
+    keystrokes     INTEGER NOT NULL DEFAULT 0,
+    corrections    INTEGER NOT NULL DEFAULT 0,
+    active_seconds INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (username, day)
+);
+"#;
+
 /// Schema steps; version N is reached by running `MIGRATIONS[N - 1]`.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this tilik writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -254,13 +355,19 @@ fn rebuild_audit_triggers(conn: &Connection) -> Result<()> {
                 .collect();
             format!("json_object({})", pairs.join(", "))
         };
-        let row_id = |side: &str| {
-            if columns.iter().any(|c| c == "id") {
-                format!("{side}.id")
-            } else {
-                format!("{side}.rowid")
-            }
+        // The row an audit line is about: `id`, or the first column of the primary key.
+        let key = if columns.iter().any(|c| c == "id") {
+            "id".to_string()
+        } else {
+            let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})"))?;
+            let pk: Vec<(String, i64)> = stmt
+                .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, i64>(5)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            pk.into_iter()
+                .find(|(_, n)| *n == 1)
+                .map_or_else(|| "rowid".to_string(), |(c, _)| c)
         };
+        let row_id = |side: &str| format!("{side}.{key}");
         let (new_json, old_json) = (json("NEW"), json("OLD"));
         let (new_id, old_id) = (row_id("NEW"), row_id("OLD"));
         let now = "tilik_now()";

@@ -1,0 +1,332 @@
+//! Instruments and forms from the command line: importing definitions, surveys and scores.
+
+use super::output::{Cell, Format, Listing};
+use super::{CliError, Context, InstrumentCommand};
+use crate::domain::instrument::Phase;
+use crate::domain::problem::Problem;
+use crate::domain::user::Capability;
+use crate::i18n::{Localize, Msg};
+use crate::import::participants::RowError;
+use crate::import::{instrument, survey, table};
+use crate::store::StoreError;
+use crate::store::response::{Batch, Respondent};
+use std::path::Path;
+use std::process::ExitCode;
+
+fn refuse_rows(ctx: &Context, mut errors: Vec<RowError>) -> CliError {
+    errors.sort_by_key(|e| e.line);
+    CliError::Refused(
+        errors
+            .iter()
+            .map(|e| {
+                Msg::RowError.fill(
+                    ctx.lang,
+                    &[&e.line, &e.column, &e.problem.localize(ctx.lang)],
+                )
+            })
+            .collect(),
+    )
+}
+
+pub fn import_instrument(ctx: &Context, file: &Path) -> Result<ExitCode, CliError> {
+    let l = ctx.lang;
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        CliError::Refused(vec![
+            Msg::ErrFileOpen.fill(l, &[&file.display(), &crate::i18n::io_reason(&e, l)]),
+        ])
+    })?;
+    let def = instrument::parse(&text).map_err(|e| {
+        let place = match (e.line, e.column) {
+            (Some(line), Some(col)) => Msg::AtLineColumn.fill(l, &[&line, &col]),
+            (Some(line), None) => Msg::AtLine.fill(l, &[&line]),
+            _ => String::new(),
+        };
+        CliError::Refused(vec![format!("{place}{}", e.error.localize(l))])
+    })?;
+    let mut store = ctx.open(Some(Capability::ManageInstruments))?;
+    let (_, revision, outcome) = store.save_instrument(&def, false)?;
+    use crate::store::instrument::Saved as S;
+    let msg = match outcome {
+        S::Created => Msg::InstrumentImported,
+        S::Updated => Msg::InstrumentImportedUpdated,
+        S::NewRevision => Msg::InstrumentImportedRevision,
+        S::Unchanged => Msg::InstrumentImportedUnchanged,
+    };
+    println!("{}", msg.fill(l, &[&def.code, &def.items.len(), &revision]));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn instrument(ctx: &Context, cmd: InstrumentCommand) -> Result<ExitCode, CliError> {
+    let store = ctx.open(None)?;
+    let l = ctx.lang;
+    match cmd {
+        InstrumentCommand::List { format } => {
+            let human = format == Format::Table;
+            let listing = Listing {
+                keys: vec![
+                    "code",
+                    "title",
+                    "level",
+                    "revision",
+                    "items",
+                    "anonymous",
+                    "forms",
+                ],
+                headers: [
+                    Msg::ColCode,
+                    Msg::ColTitle,
+                    Msg::ColLevel,
+                    Msg::ColRevision,
+                    Msg::ColItems,
+                    Msg::Anonymous,
+                    Msg::ColForms,
+                ]
+                .iter()
+                .map(|m| m.text(l).to_string())
+                .collect(),
+                rows: store
+                    .instruments()?
+                    .into_iter()
+                    .map(|r| {
+                        vec![
+                            Cell::text(r.code),
+                            Cell::text(r.title),
+                            Cell::text(if human {
+                                crate::screens::instruments::level_label(r.level).text(l)
+                            } else {
+                                r.level.code()
+                            }),
+                            Cell::Int(i64::from(r.revision)),
+                            Cell::Int(i64::try_from(r.items).unwrap_or(0)),
+                            if human {
+                                Cell::text(if r.anonymous {
+                                    Msg::Yes.text(l)
+                                } else {
+                                    Msg::No.text(l)
+                                })
+                            } else {
+                                Cell::Int(i64::from(r.anonymous))
+                            },
+                            Cell::Int(r.responses),
+                        ]
+                    })
+                    .collect(),
+            };
+            super::commands::print_listing(&listing, format)
+        }
+        InstrumentCommand::Export { code } => {
+            let stored = store.instrument(&code)?.ok_or_else(|| {
+                CliError::Refused(vec![
+                    Msg::ErrNotFound.fill(l, &[&Msg::EntityInstrument.text(l), &code]),
+                ])
+            })?;
+            print!(
+                "{}",
+                instrument::export(&stored.definition, stored.revision)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+pub fn import_survey(
+    ctx: &Context,
+    file: &Path,
+    program: &str,
+    code: &str,
+    phase: &str,
+    replace: bool,
+) -> Result<ExitCode, CliError> {
+    let l = ctx.lang;
+    let phase = Phase::from_code(phase).ok_or_else(|| {
+        CliError::Refused(vec![
+            Msg::CliBadChoice.fill(l, &[&"--phase", &phase, &"pre, post, followup"]),
+        ])
+    })?;
+    let mut store = ctx.open(Some(Capability::EnterData))?;
+    let program = store
+        .program_by_code(program)?
+        .ok_or_else(|| CliError::UnknownProgram(program.to_string()))?;
+    let stored = store.instrument(code)?.ok_or_else(|| {
+        CliError::Refused(vec![
+            Msg::ErrNotFound.fill(l, &[&Msg::EntityInstrument.text(l), &code]),
+        ])
+    })?;
+    let table = table::read_table(file)?;
+    let mut checked = survey::check_survey(&table, &stored.definition);
+    let batch = Batch {
+        program: Some(program.id),
+        instrument: stored.definition.code.clone(),
+        phase,
+    };
+    // Respondents: people of the program (by NIP), not entered yet unless --replace.
+    let nips: Vec<&str> = checked
+        .rows
+        .iter()
+        .filter_map(|r| match &r.who {
+            survey::Who::Nip(n) => Some(n.as_str()),
+            survey::Who::Sheet(_) => None,
+        })
+        .collect();
+    let people = store.people_by_nip(Some(program.id), &nips)?;
+    let mut forms = Vec::with_capacity(checked.rows.len());
+    for row in &checked.rows {
+        let respondent = match &row.who {
+            survey::Who::Sheet(s) => Respondent::Sheet(s.clone()),
+            survey::Who::Nip(n) => match people.get(n) {
+                None => {
+                    checked.errors.push(RowError {
+                        line: row.line,
+                        column: "nip".into(),
+                        problem: Problem::UnknownNip(n.clone()),
+                    });
+                    continue;
+                }
+                Some((_, false)) => {
+                    checked.errors.push(RowError {
+                        line: row.line,
+                        column: "nip".into(),
+                        problem: Problem::NotEnrolled(n.clone()),
+                    });
+                    continue;
+                }
+                Some((id, true)) => Respondent::Asn(*id),
+            },
+        };
+        if !replace
+            && store
+                .find_response(&batch, &respondent, crate::store::response::Keying::First)?
+                .is_some()
+        {
+            let column = if matches!(respondent, Respondent::Sheet(_)) {
+                "sheet"
+            } else {
+                "nip"
+            };
+            checked.errors.push(RowError {
+                line: row.line,
+                column: column.into(),
+                problem: Problem::AlreadyEntered,
+            });
+            continue;
+        }
+        forms.push((respondent, row.answers.clone()));
+    }
+    if !checked.errors.is_empty() {
+        return Err(refuse_rows(ctx, checked.errors));
+    }
+    let done = store
+        .import_forms(&batch, stored.id, &forms, replace)
+        .map_err(|e| match e {
+            StoreError::Duplicate { .. } => {
+                CliError::Refused(vec![Problem::AlreadyEntered.localize(l)])
+            }
+            other => other.into(),
+        })?;
+    println!(
+        "{}",
+        Msg::SurveyImported.fill(l, &[&done.added, &done.replaced, &done.answers])
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import_scores(
+    ctx: &Context,
+    file: &Path,
+    program: &str,
+    max: f64,
+) -> Result<ExitCode, CliError> {
+    let l = ctx.lang;
+    if !(max > 0.0 && max.is_finite()) {
+        return Err(CliError::Refused(vec![
+            Msg::CliFieldError.fill(
+                l,
+                &[
+                    &"--max",
+                    &Problem::Range {
+                        min: 0.0,
+                        max: f64::MAX,
+                    }
+                    .localize(l),
+                ],
+            ),
+        ]));
+    }
+    let mut store = ctx.open(Some(Capability::EnterData))?;
+    let program = store
+        .program_by_code(program)?
+        .ok_or_else(|| CliError::UnknownProgram(program.to_string()))?;
+    let table = table::read_table(file)?;
+    let mut checked = survey::check_scores(&table, max);
+    let nips: Vec<&str> = checked.rows.iter().map(|r| r.nip.as_str()).collect();
+    let people = store.people_by_nip(Some(program.id), &nips)?;
+    let mut rows = Vec::new();
+    for r in &checked.rows {
+        match people.get(&r.nip) {
+            None => checked.errors.push(RowError {
+                line: r.line,
+                column: "nip".into(),
+                problem: Problem::UnknownNip(r.nip.clone()),
+            }),
+            Some((_, false)) => checked.errors.push(RowError {
+                line: r.line,
+                column: "nip".into(),
+                problem: Problem::NotEnrolled(r.nip.clone()),
+            }),
+            Some((id, true)) => rows.push((*id, r.pre, r.post)),
+        }
+    }
+    if !checked.errors.is_empty() {
+        return Err(refuse_rows(ctx, checked.errors));
+    }
+    let n = store.import_scores(program.id, &rows, max)?;
+    println!("{}", Msg::ScoresImported.fill(l, &[&n]));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn report(
+    ctx: &Context,
+    program: &str,
+    format: super::ReportFormat,
+    output: Option<&Path>,
+) -> Result<ExitCode, CliError> {
+    let store = ctx.open(Some(Capability::ViewReports))?;
+    let program = store
+        .program_by_code(program)?
+        .ok_or_else(|| CliError::UnknownProgram(program.to_string()))?;
+    let report = crate::report::build(&store, &program)?;
+    let text = match format {
+        super::ReportFormat::Json => crate::report::json::render(&report),
+    };
+    match output {
+        None => {
+            println!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(path) => {
+            write_as_user(path, text.as_bytes()).map_err(|e| {
+                CliError::Refused(vec![Msg::ErrFileWrite.fill(
+                    ctx.lang,
+                    &[&path.display(), &crate::i18n::io_reason(&e, ctx.lang)],
+                )])
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Writes an export with the user's own identity: in the enforced deployment the data group is given up
+/// while the file is written, so the file belongs to the user and tilik's group cannot be used to write
+/// anywhere the user could not.
+pub fn write_as_user(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let regained = if crate::identity::is_enforced() {
+        Some(crate::identity::drop_group().map_err(std::io::Error::other)?)
+    } else {
+        None
+    };
+    let written = std::fs::write(path, bytes);
+    if let Some(gid) = regained {
+        crate::identity::restore_group(gid).map_err(std::io::Error::other)?;
+    }
+    written
+}

@@ -1,0 +1,1074 @@
+//! Heads-down entry of paper forms: one respondent after another, one key per coded answer.
+//!
+//! A form starts at the respondent (the next participant without a form is suggested: Enter takes them),
+//! then walks the items. A digit that is a valid answer is stored and the cursor moves on; an invalid key
+//! does not move and says why; items hidden by an earlier answer are shown as skipped and cannot be typed
+//! into. Every accepted answer is written at once (the form is a draft until saved), so a dropped
+//! connection loses nothing and the draft reopens where it stopped. In the second keying of double entry
+//! the clerk never sees the first keying; a disagreement stops at the field and asks for the paper again.
+
+use super::confirm::Confirm;
+use super::{Cx, Modal, Reply, View};
+use crate::app::action::{Action, Command};
+use crate::app::effect::{Change, Effect, EntryStats, Load, Loaded, Saved};
+use crate::app::keymap::Scope;
+use crate::domain::instrument::{AnswerError, Definition, Item, ItemKind};
+use crate::domain::nip::Nip;
+use crate::i18n::{Msg, number};
+use crate::store::response::{Batch, EntryBatch, Keying, Respondent};
+use crate::text::search_key;
+use crate::widgets::input::{Edit, Edited, InputKind, TextInput};
+use crate::widgets::table::Scroll;
+use crate::widgets::{fit, put};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Loading,
+    /// Choosing whose form this is.
+    Respondent,
+    /// Keying the answers.
+    Items,
+}
+
+/// A second-keying answer that disagrees with the first keying, waiting for the paper to be read again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    pub item: String,
+    /// What the verifier typed the first time.
+    pub typed: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryScreen {
+    pub batch: Batch,
+    pub keying: Keying,
+    /// "KOM-2026-01 · Pelatihan …", for the header.
+    pub program_label: String,
+    pub data: Option<Box<EntryBatch>>,
+    pub stage: Stage,
+    pub who: TextInput,
+    pub pick: Scroll,
+    pub respondent: Option<(Respondent, String)>,
+    pub answers: BTreeMap<String, String>,
+    /// The item with the cursor; `items.len()` is the "save" line.
+    pub focus: usize,
+    pub input: TextInput,
+    /// The previous form's answers (for the ditto key).
+    pub previous: BTreeMap<String, String>,
+    /// The first keying's answers, during the second keying (never shown).
+    pub first: Option<BTreeMap<String, String>>,
+    pub mismatch: Option<Mismatch>,
+    pub stats: EntryStats,
+    /// Forms saved in this session.
+    pub saved: usize,
+    /// Respondents saved in this session (so the suggestion moves on before the database says so).
+    pub done_here: Vec<Respondent>,
+}
+
+/// Rows of candidates shown while choosing a respondent.
+const CANDIDATES: usize = 10;
+
+impl EntryScreen {
+    pub fn new(batch: Batch, keying: Keying, program_label: String) -> EntryScreen {
+        EntryScreen {
+            batch,
+            keying,
+            program_label,
+            data: None,
+            stage: Stage::Loading,
+            who: TextInput::new(InputKind::Text, 40),
+            pick: Scroll::default(),
+            respondent: None,
+            answers: BTreeMap::new(),
+            focus: 0,
+            input: TextInput::new(InputKind::Text, 200),
+            previous: BTreeMap::new(),
+            first: None,
+            mismatch: None,
+            stats: EntryStats::default(),
+            saved: 0,
+            done_here: Vec::new(),
+        }
+    }
+
+    fn def(&self) -> Option<&Definition> {
+        self.data.as_ref().map(|d| &d.instrument.definition)
+    }
+
+    fn items_len(&self) -> usize {
+        self.def().map_or(0, |d| d.items.len())
+    }
+
+    fn anonymous(&self) -> bool {
+        self.def().is_some_and(|d| d.anonymous)
+    }
+
+    fn shown(&self, index: usize) -> bool {
+        self.def()
+            .is_some_and(|d| d.shown(index, |c| self.answers.get(c).map(String::as_str)))
+    }
+
+    fn item(&self, index: usize) -> Option<&Item> {
+        self.def().and_then(|d| d.items.get(index))
+    }
+
+    fn next_visible(&self, from: usize) -> usize {
+        (from + 1..self.items_len())
+            .find(|i| self.shown(*i))
+            .unwrap_or(self.items_len())
+    }
+
+    fn prev_visible(&self, from: usize) -> Option<usize> {
+        (0..from.min(self.items_len()))
+            .rev()
+            .find(|i| self.shown(*i))
+    }
+
+    /// Whether the focused item is typed into a field (numbers, text, dates, several codes) rather than
+    /// answered by one key.
+    fn typed_item(&self) -> bool {
+        self.item(self.focus).is_some_and(|i| i.keys().is_empty())
+    }
+
+    fn input_kind(item: &Item) -> (InputKind, usize) {
+        match &item.kind {
+            ItemKind::Number { .. } => (InputKind::Decimal, 20),
+            ItemKind::Date => (InputKind::Date, 10),
+            ItemKind::Text { max, .. } => (InputKind::Text, *max),
+            _ => (InputKind::Text, 60),
+        }
+    }
+
+    fn focus_on(&mut self, index: usize) {
+        self.focus = index;
+        if let Some(item) = self.item(index) {
+            let (kind, max) = Self::input_kind(item);
+            let shown = self
+                .answers
+                .get(item.code.as_str())
+                .map(|v| match item.kind {
+                    ItemKind::Date => crate::domain::date::parse(v)
+                        .map(crate::domain::date::format)
+                        .unwrap_or_else(|_| v.clone()),
+                    _ => v.clone(),
+                });
+            self.input = TextInput::new(kind, max).with_value(shown.as_deref().unwrap_or(""));
+        }
+    }
+
+    fn set_answer_effect(&self, item: &str, value: Option<&str>, focus: Option<String>) -> Reply {
+        let respondent = self
+            .respondent
+            .as_ref()
+            .map(|(r, _)| r.clone())
+            .unwrap_or(Respondent::Sheet(String::new()));
+        Reply::save(Change::SetAnswer {
+            batch: self.batch.clone(),
+            respondent,
+            keying: self.keying,
+            item: item.to_string(),
+            value: value.map(str::to_string),
+            focus,
+        })
+    }
+
+    fn explain(&self, error: &AnswerError, item: &Item, cx: &Cx) -> String {
+        match error {
+            AnswerError::Required => cx.t(Msg::EntryRequired).to_string(),
+            AnswerError::NotANumber => cx.t(Msg::ProblemNumber).to_string(),
+            AnswerError::OutOfRange { min, max } => Msg::EntryOutOfRange
+                .fill(cx.lang, &[&number(*min, cx.lang), &number(*max, cx.lang)]),
+            AnswerError::Decimals { max } => Msg::ProblemDecimals.fill(cx.lang, &[max]),
+            AnswerError::UnknownCode { allowed } => {
+                Msg::EntryUnknownCode.fill(cx.lang, &[&allowed.join(", ")])
+            }
+            AnswerError::NotADate => cx.t(Msg::ProblemDate).to_string(),
+            AnswerError::TooLong { max } => Msg::ProblemTooLong.fill(cx.lang, &[max]),
+            AnswerError::Skipped => Msg::EntrySkipped.fill(cx.lang, &[&item.code]),
+        }
+    }
+
+    /// Stores an accepted answer (or, in the second keying, compares it first) and moves on.
+    fn accept(&mut self, value: Option<String>, cx: &Cx) -> Vec<Reply> {
+        let Some(item) = self.item(self.focus).cloned() else {
+            return Vec::new();
+        };
+        let code = item.code.to_string();
+        let mut replies = Vec::new();
+        if let Some(first) = &self.first {
+            let before = first.get(&code).cloned();
+            if before != value {
+                match &self.mismatch {
+                    Some(m) if m.item == code && m.typed == value => {
+                        // The verifier read the paper again and stands by the value: an adjudicator decides.
+                        replies.push(Reply::save(Change::Discrepancy {
+                            batch: self.batch.clone(),
+                            respondent: self
+                                .respondent
+                                .as_ref()
+                                .map(|(r, _)| r.clone())
+                                .unwrap_or(Respondent::Sheet(String::new())),
+                            item: code.clone(),
+                            first: before,
+                            second: value.clone(),
+                        }));
+                        replies.push(Reply::info(cx.t(Msg::EntryDiscrepancyKept)));
+                        self.mismatch = None;
+                    }
+                    _ => {
+                        self.mismatch = Some(Mismatch {
+                            item: code,
+                            typed: value,
+                        });
+                        self.input.apply(&Edit::Clear);
+                        return vec![Reply::error(cx.t(Msg::EntryMismatch))];
+                    }
+                }
+            } else if self.mismatch.as_ref().is_some_and(|m| m.item == code) {
+                // The second reading agrees with the first keying: the verifier's first typing was a slip.
+                self.stats.corrections += 1;
+                self.mismatch = None;
+            }
+        }
+        if self.answers.get(&code) != value.as_ref() {
+            if self.answers.contains_key(&code) {
+                self.stats.corrections += 1;
+            }
+            match &value {
+                Some(v) => self.answers.insert(code.clone(), v.clone()),
+                None => self.answers.remove(&code),
+            };
+            let next = self.next_visible(self.focus);
+            let focus_code = self.item(next).map(|i| i.code.to_string());
+            replies.push(self.set_answer_effect(&code, value.as_deref(), focus_code));
+            // Answers to items that are now hidden are removed: a skipped item has no answer.
+            let hidden: Vec<String> = (0..self.items_len())
+                .filter(|i| !self.shown(*i))
+                .filter_map(|i| self.item(i).map(|it| it.code.to_string()))
+                .filter(|c| self.answers.contains_key(c))
+                .collect();
+            for c in hidden {
+                self.answers.remove(&c);
+                replies.push(self.set_answer_effect(&c, None, None));
+            }
+        }
+        let next = self.next_visible(self.focus);
+        self.focus_on(next);
+        replies
+    }
+
+    fn key_answer(&mut self, c: char, cx: &Cx) -> Vec<Reply> {
+        let Some(item) = self.item(self.focus).cloned() else {
+            return Vec::new();
+        };
+        let keys = item.keys();
+        if keys.contains(&c)
+            || (matches!(item.kind, ItemKind::Choice { .. })
+                && keys.iter().any(|k| k.eq_ignore_ascii_case(&c)))
+        {
+            match item.parse_answer(&c.to_string(), false) {
+                Ok(v) => self.accept(v, cx),
+                Err(e) => vec![Reply::error(self.explain(&e, &item, cx))],
+            }
+        } else {
+            let allowed: Vec<String> = keys.iter().map(char::to_string).collect();
+            vec![Reply::error(Msg::EntryBadKey.fill(
+                cx.lang,
+                &[&crate::text::visible(&c.to_string()), &allowed.join(", ")],
+            ))]
+        }
+    }
+
+    /// Enter/Tab/Down on an item: a typed field is checked and stored; a one-key item moves on (an empty
+    /// required item does not).
+    fn forward(&mut self, cx: &Cx) -> Vec<Reply> {
+        let Some(item) = self.item(self.focus).cloned() else {
+            return Vec::new();
+        };
+        if self.typed_item() {
+            return match item.parse_answer(self.input.value(), false) {
+                Ok(v) => self.accept(v, cx),
+                Err(e) => vec![Reply::error(self.explain(&e, &item, cx))],
+            };
+        }
+        if item.required && !self.answers.contains_key(item.code.as_str()) {
+            return vec![Reply::error(cx.t(Msg::EntryRequired))];
+        }
+        let next = self.next_visible(self.focus);
+        self.focus_on(next);
+        Vec::new()
+    }
+
+    fn save(&mut self, cx: &Cx) -> Vec<Reply> {
+        let Some(respondent) = self.respondent.clone() else {
+            return Vec::new();
+        };
+        let missing = (0..self.items_len()).find(|i| {
+            self.shown(*i)
+                && self
+                    .item(*i)
+                    .is_some_and(|it| it.required && !self.answers.contains_key(it.code.as_str()))
+        });
+        if let Some(i) = missing {
+            self.focus_on(i);
+            return vec![Reply::error(cx.t(Msg::EntryRequired))];
+        }
+        if self.mismatch.is_some() {
+            return vec![Reply::error(cx.t(Msg::EntryMismatch))];
+        }
+        let stats = self.stats;
+        self.stats = EntryStats::default();
+        self.previous = std::mem::take(&mut self.answers);
+        self.saved += 1;
+        self.done_here.push(respondent.0.clone());
+        self.fresh();
+        vec![
+            Reply::save(Change::CompleteResponse {
+                batch: self.batch.clone(),
+                respondent: respondent.0,
+                keying: self.keying,
+                stats,
+            }),
+            Reply::info(Msg::EntrySaved.fill(cx.lang, &[&respondent.1])),
+            Reply::load(Load::EntryBatch(self.batch.clone(), self.keying)),
+        ]
+    }
+
+    /// A fresh form at the respondent.
+    fn fresh(&mut self) {
+        self.stage = Stage::Respondent;
+        self.respondent = None;
+        self.answers.clear();
+        self.first = None;
+        self.mismatch = None;
+        self.who.apply(&Edit::Clear);
+        self.pick = Scroll::default();
+        self.focus = 0;
+    }
+
+    fn done(&self, r: &Respondent) -> bool {
+        self.done_here.contains(r) || self.data.as_ref().is_some_and(|d| d.done.contains(r))
+    }
+
+    /// People (or the sheet) that match what was typed at the respondent, best first.
+    pub fn candidates(&self) -> Vec<(Respondent, String, String)> {
+        let Some(data) = &self.data else {
+            return Vec::new();
+        };
+        if self.anonymous() {
+            let typed = self.who.value().trim();
+            let sheet = if typed.is_empty() {
+                data.next_sheet.to_string()
+            } else {
+                typed.to_string()
+            };
+            return vec![(Respondent::Sheet(sheet.clone()), sheet, String::new())];
+        }
+        let typed = self.who.value().trim();
+        let digits: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
+        let by_nip = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+        let words: Vec<String> = search_key(typed)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let eligible = |r: &Respondent| match self.keying {
+            Keying::First => !self.done(r),
+            Keying::Second => data.keyed.contains(r) && !self.done(r),
+        };
+        data.roster
+            .iter()
+            .filter(|(id, _, _)| eligible(&Respondent::Asn(*id)))
+            .filter(|(_, nip, name)| {
+                if by_nip {
+                    nip.starts_with(&digits)
+                } else {
+                    let key = search_key(name);
+                    words.iter().all(|w| key.contains(w.as_str()))
+                }
+            })
+            .map(|(id, nip, name)| {
+                let shown = Nip::from_stored(nip).map_or_else(|_| nip.clone(), |n| n.grouped());
+                (Respondent::Asn(*id), name.clone(), shown)
+            })
+            .collect()
+    }
+
+    fn choose(&mut self, cx: &Cx) -> Vec<Reply> {
+        let candidates = self.candidates();
+        let Some((respondent, name, nip)) = candidates.get(self.pick.selected).cloned() else {
+            let typed = self.who.value().trim().to_string();
+            // A NIP of someone who is already done: say so rather than "nothing matches".
+            let already = self.data.as_ref().and_then(|d| {
+                d.roster
+                    .iter()
+                    .find(|(id, n, _)| {
+                        !typed.is_empty()
+                            && n.starts_with(&typed.replace(' ', ""))
+                            && self.done(&Respondent::Asn(*id))
+                    })
+                    .map(|(_, _, name)| name.clone())
+            });
+            return match already {
+                Some(name) => vec![Reply::error(
+                    Msg::EntryAlreadyEntered.fill(cx.lang, &[&name]),
+                )],
+                None => vec![Reply::error(cx.t(Msg::EntryNoRespondent))],
+            };
+        };
+        if self.anonymous() && self.done(&respondent) {
+            return vec![Reply::error(
+                Msg::EntryAlreadyEntered.fill(cx.lang, &[&name]),
+            )];
+        }
+        let label = if nip.is_empty() {
+            Msg::EntrySheet.fill(cx.lang, &[&name])
+        } else {
+            format!("{name} · {nip}")
+        };
+        self.respondent = Some((respondent.clone(), label));
+        self.stage = Stage::Items;
+        self.answers.clear();
+        self.stats.keystrokes += 1;
+        let first = self.next_visible_from_start();
+        self.focus_on(first);
+        let instrument_id = self.data.as_ref().map_or(0, |d| d.instrument.id);
+        let mut replies = vec![Reply::save(Change::StartResponse {
+            batch: self.batch.clone(),
+            instrument_id,
+            respondent: respondent.clone(),
+            keying: self.keying,
+        })];
+        if self.keying == Keying::Second {
+            replies.push(Reply::load(Load::FirstAnswers(
+                self.batch.clone(),
+                respondent,
+            )));
+        }
+        replies
+    }
+
+    fn next_visible_from_start(&self) -> usize {
+        (0..self.items_len())
+            .find(|i| self.shown(*i))
+            .unwrap_or(self.items_len())
+    }
+
+    fn update_respondent(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
+        let len = self.candidates().len();
+        let edit = match action {
+            Action::Input(c) => Some(Edit::Insert(*c)),
+            Action::Paste(s) => Some(Edit::Paste(s.clone())),
+            Action::Cmd(Command::Backspace) => Some(Edit::Backspace),
+            Action::Cmd(Command::DeleteChar) => Some(Edit::Delete),
+            Action::Cmd(Command::CursorLeft) => Some(Edit::Left),
+            Action::Cmd(Command::CursorRight) => Some(Edit::Right),
+            Action::Cmd(Command::LineStart) => Some(Edit::Home),
+            Action::Cmd(Command::LineEnd) => Some(Edit::End),
+            Action::Cmd(Command::ClearField) => Some(Edit::Clear),
+            _ => None,
+        };
+        if let Some(edit) = edit {
+            self.stats.keystrokes += 1;
+            if self.who.apply(&edit) == Edited::Changed {
+                self.pick = Scroll::default();
+            }
+            return Vec::new();
+        }
+        match action {
+            Action::Cmd(Command::NextField) => self.pick.step(1, len, CANDIDATES),
+            Action::Cmd(Command::PrevField) => self.pick.step(-1, len, CANDIDATES),
+            Action::Cmd(Command::Submit) => return self.choose(cx),
+            Action::Cmd(Command::Back) => return vec![Reply::Pop],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn update_items(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
+        let on_save_line = self.focus >= self.items_len();
+        if matches!(action, Action::Input(_) | Action::Paste(_) | Action::Cmd(_)) {
+            self.stats.keystrokes += 1;
+        }
+        match action {
+            Action::Input(c) if !on_save_line && !self.typed_item() => {
+                return self.key_answer(*c, cx);
+            }
+            Action::Input(c) if !on_save_line => {
+                return match self.input.apply(&Edit::Insert(*c)) {
+                    Edited::Refused(c) => vec![Reply::error(
+                        Msg::KeyNotAllowed.fill(cx.lang, &[&crate::text::visible(&c.to_string())]),
+                    )],
+                    _ => Vec::new(),
+                };
+            }
+            Action::Input(_) => return vec![Reply::error(cx.t(Msg::EntryPressEnterToSave))],
+            Action::Paste(s) if self.typed_item() => {
+                self.input.apply(&Edit::Paste(s.clone()));
+            }
+            Action::Cmd(Command::Submit) if on_save_line => return self.save(cx),
+            Action::Cmd(Command::Save) => return self.save(cx),
+            Action::Cmd(Command::Submit | Command::NextField) if !on_save_line => {
+                return self.forward(cx);
+            }
+            Action::Cmd(Command::PrevField) => {
+                if let Some(p) = self.prev_visible(self.focus) {
+                    self.mismatch = None;
+                    self.focus_on(p);
+                }
+            }
+            Action::Cmd(Command::Ditto) if !on_save_line => {
+                let Some(item) = self.item(self.focus).cloned() else {
+                    return Vec::new();
+                };
+                return match self.previous.get(item.code.as_str()).cloned() {
+                    Some(v) => self.accept(Some(v), cx),
+                    None => vec![Reply::error(cx.t(Msg::EntryNoDitto))],
+                };
+            }
+            Action::Cmd(cmd @ (Command::Backspace | Command::DeleteChar)) if !on_save_line => {
+                if self.typed_item() {
+                    let edit = if *cmd == Command::Backspace {
+                        Edit::Backspace
+                    } else {
+                        Edit::Delete
+                    };
+                    self.input.apply(&edit);
+                } else if let Some(item) = self.item(self.focus).cloned()
+                    && self.answers.remove(item.code.as_str()).is_some()
+                {
+                    self.stats.corrections += 1;
+                    let code = item.code.to_string();
+                    return vec![self.set_answer_effect(&code, None, Some(code.clone()))];
+                }
+            }
+            Action::Cmd(
+                cmd @ (Command::CursorLeft
+                | Command::CursorRight
+                | Command::LineStart
+                | Command::LineEnd
+                | Command::ClearField),
+            ) if self.typed_item() => {
+                let edit = match cmd {
+                    Command::CursorLeft => Edit::Left,
+                    Command::CursorRight => Edit::Right,
+                    Command::LineStart => Edit::Home,
+                    Command::LineEnd => Edit::End,
+                    _ => Edit::Clear,
+                };
+                self.input.apply(&edit);
+            }
+            Action::Cmd(Command::DiscardForm) => {
+                let Some((respondent, label)) = self.respondent.clone() else {
+                    return Vec::new();
+                };
+                return vec![Reply::Modal(Box::new(Modal::Confirm(Confirm {
+                    question: Msg::EntryConfirmDiscard.fill(cx.lang, &[&label]),
+                    on_yes: vec![
+                        Reply::save(Change::DiscardResponse {
+                            batch: self.batch.clone(),
+                            respondent,
+                            keying: self.keying,
+                        }),
+                        Reply::Send(Box::new(Action::Cmd(Command::Cancel))),
+                    ],
+                })))];
+            }
+            // Sent by the discard question: start afresh.
+            Action::Cmd(Command::Cancel) => self.fresh(),
+            Action::Cmd(Command::Back) => {
+                return vec![Reply::Pop, Reply::info(cx.t(Msg::EntryLeftDraft))];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn on_loaded(
+        &mut self,
+        batch: &Batch,
+        keying: Keying,
+        data: &EntryBatch,
+        cx: &Cx,
+    ) -> Vec<Reply> {
+        if *batch != self.batch || keying != self.keying {
+            return Vec::new();
+        }
+        let first_load = self.data.is_none();
+        self.data = Some(Box::new(data.clone()));
+        self.done_here.retain(|r| !data.done.contains(r));
+        if !first_load {
+            return Vec::new();
+        }
+        self.stage = Stage::Respondent;
+        let Some(draft) = &data.draft else {
+            return Vec::new();
+        };
+        // Carry on with the unfinished form, where it stopped.
+        let label = match &draft.info.respondent {
+            Respondent::Asn(id) => data
+                .roster
+                .iter()
+                .find(|(a, _, _)| a == id)
+                .map(|(_, nip, name)| {
+                    format!(
+                        "{name} · {}",
+                        Nip::from_stored(nip).map_or_else(|_| nip.clone(), |n| n.grouped())
+                    )
+                })
+                .unwrap_or_default(),
+            Respondent::Sheet(s) => Msg::EntrySheet.fill(cx.lang, &[s]),
+        };
+        self.respondent = Some((draft.info.respondent.clone(), label.clone()));
+        self.answers = draft.answers.clone();
+        self.stage = Stage::Items;
+        let focus = draft
+            .info
+            .focus
+            .as_deref()
+            .and_then(|f| self.def().and_then(|d| d.position(f)))
+            .unwrap_or_else(|| {
+                (0..self.items_len())
+                    .find(|i| {
+                        self.shown(*i)
+                            && self
+                                .item(*i)
+                                .is_some_and(|it| !self.answers.contains_key(it.code.as_str()))
+                    })
+                    .unwrap_or(self.items_len())
+            });
+        self.focus_on(focus);
+        let mut replies = vec![Reply::info(Msg::EntryDraftResumed.fill(cx.lang, &[&label]))];
+        if self.keying == Keying::Second {
+            replies.push(Reply::load(Load::FirstAnswers(
+                self.batch.clone(),
+                draft.info.respondent.clone(),
+            )));
+        }
+        replies
+    }
+}
+
+impl View for EntryScreen {
+    fn title(&self, cx: &Cx) -> String {
+        cx.t(if self.keying == Keying::Second {
+            Msg::EntryVerifyTitle
+        } else {
+            Msg::EntryTitle
+        })
+        .to_string()
+    }
+
+    fn scopes(&self) -> (Vec<Scope>, bool) {
+        match self.stage {
+            Stage::Loading => (vec![Scope::Entry], false),
+            Stage::Respondent => (vec![Scope::EntryRespondent, Scope::Text], true),
+            Stage::Items => (vec![Scope::Entry, Scope::Text], true),
+        }
+    }
+
+    fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
+        match action {
+            Action::Loaded(Loaded::EntryBatch(batch, keying, data)) => {
+                return self.on_loaded(batch, *keying, data, cx);
+            }
+            Action::Loaded(Loaded::FirstAnswers(respondent, answers)) => {
+                if self
+                    .respondent
+                    .as_ref()
+                    .is_some_and(|(r, _)| r == respondent)
+                {
+                    self.first = Some(answers.clone());
+                }
+                return Vec::new();
+            }
+            Action::Saved(
+                Saved::ResponseComplete(_)
+                | Saved::ResponseStarted(_)
+                | Saved::Answer
+                | Saved::Discrepancy
+                | Saved::ResponseDiscarded,
+            ) => {
+                return Vec::new();
+            }
+            Action::Failed(f) => {
+                if self.stage == Stage::Items
+                    && matches!(f.kind, crate::app::effect::FailureKind::Duplicate)
+                {
+                    // Someone entered this respondent meanwhile.
+                    self.fresh();
+                    return vec![
+                        Reply::error(f.message.clone()),
+                        Reply::load(Load::EntryBatch(self.batch.clone(), self.keying)),
+                    ];
+                }
+                return vec![Reply::error(f.message.clone())];
+            }
+            _ => {}
+        }
+        match self.stage {
+            Stage::Loading => match action {
+                Action::Cmd(Command::Back) => vec![Reply::Pop],
+                _ => Vec::new(),
+            },
+            Stage::Respondent => self.update_respondent(action, cx),
+            Stage::Items => self.update_items(action, cx),
+        }
+    }
+
+    fn refresh(&self) -> Vec<Effect> {
+        vec![Effect::Load(Load::EntryBatch(
+            self.batch.clone(),
+            self.keying,
+        ))]
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        let theme = cx.theme;
+        let w = area.width.saturating_sub(2);
+        let x = area.x + 1;
+        let Some(data) = &self.data else {
+            put(buf, x, area.y, cx.t(Msg::Loading), w, theme.dim());
+            return;
+        };
+        let def = &data.instrument.definition;
+        let mode = cx.t(if self.keying == Keying::Second {
+            Msg::EntryVerifyMode
+        } else {
+            Msg::EntryFirstMode
+        });
+        let header = format!(
+            "{} · {} ({}) · {} · {}",
+            self.program_label,
+            def.code,
+            def.title,
+            cx.t(phase_label(self.batch.phase)),
+            mode
+        );
+        put(buf, x, area.y, &header, w, theme.header());
+        let p = &data.progress;
+        let missing = if self.keying == Keying::First {
+            p.missing
+                .iter()
+                .filter(|(id, _, _)| !self.done_here.contains(&Respondent::Asn(*id)))
+                .count()
+        } else {
+            data.keyed.iter().filter(|r| !self.done(r)).count()
+        };
+        let progress = Msg::EntryProgress.fill(
+            cx.lang,
+            &[
+                &(p.complete
+                    + if self.keying == Keying::First {
+                        self.done_here.len()
+                    } else {
+                        0
+                    }),
+                &missing,
+                &self.saved,
+            ],
+        );
+        put(buf, x, area.y + 1, &progress, w, theme.dim());
+        match self.stage {
+            Stage::Loading => {}
+            Stage::Respondent => self.render_respondent(area, buf, cx),
+            Stage::Items => self.render_items(area, buf, cx, def),
+        }
+    }
+
+    fn cursor(&self, area: Rect, cx: &Cx) -> Option<Position> {
+        match self.stage {
+            Stage::Respondent => Some(self.who.cursor_position(respondent_input_area(area, cx))),
+            Stage::Items if self.typed_item() => {
+                let rows = item_rows(area);
+                let offset = item_offset(self.focus, rows.height);
+                let y = rows.y + u16::try_from(self.focus.checked_sub(offset)?).ok()?;
+                Some(self.input.cursor_position(answer_area(rows, y)))
+            }
+            _ => None,
+        }
+    }
+}
+
+pub fn phase_label(phase: crate::domain::instrument::Phase) -> Msg {
+    match phase {
+        crate::domain::instrument::Phase::Pre => Msg::PhasePre,
+        crate::domain::instrument::Phase::Post => Msg::PhasePost,
+        crate::domain::instrument::Phase::Followup => Msg::PhaseFollowup,
+    }
+}
+
+fn respondent_input_area(area: Rect, cx: &Cx) -> Rect {
+    let label_w = u16::try_from(unicode_width::UnicodeWidthStr::width(
+        cx.t(Msg::EntryRespondent),
+    ))
+    .unwrap_or(0);
+    Rect::new(area.x + 2 + label_w, area.y + 3, 30, 1)
+}
+
+/// The rows items are listed in: below the header lines, above the focused item's full text.
+fn item_rows(area: Rect) -> Rect {
+    Rect {
+        x: area.x,
+        y: area.y + 4,
+        width: area.width,
+        height: area.height.saturating_sub(8),
+    }
+}
+
+/// Where an item's answer is typed or shown.
+fn answer_area(rows: Rect, y: u16) -> Rect {
+    let x = rows.x + rows.width.saturating_sub(36);
+    Rect::new(x, y, 12, 1)
+}
+
+/// First item shown so that `focus` stays visible (the save line counts as one more row).
+fn item_offset(focus: usize, height: u16) -> usize {
+    let h = usize::from(height.max(1));
+    focus.saturating_sub(h.saturating_sub(2))
+}
+
+impl EntryScreen {
+    fn render_respondent(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        let theme = cx.theme;
+        let x = area.x + 1;
+        put(
+            buf,
+            x,
+            area.y + 3,
+            cx.t(Msg::EntryRespondent),
+            20,
+            theme.header(),
+        );
+        self.who
+            .render(respondent_input_area(area, cx), buf, true, theme);
+        let candidates = self.candidates();
+        let hint = if self.anonymous() {
+            Msg::EntrySheetHint.fill(
+                cx.lang,
+                &[&candidates.first().map(|c| c.1.clone()).unwrap_or_default()],
+            )
+        } else if candidates.is_empty() {
+            cx.t(Msg::EntryNoRespondent).to_string()
+        } else {
+            cx.t(Msg::EntryRespondentHint).to_string()
+        };
+        put(
+            buf,
+            x,
+            area.y + 4,
+            &hint,
+            area.width.saturating_sub(2),
+            theme.dim(),
+        );
+        if self.anonymous() {
+            return;
+        }
+        let offset = self.pick.view_offset(CANDIDATES);
+        for (i, (_, name, nip)) in candidates.iter().enumerate().skip(offset).take(CANDIDATES) {
+            let y = area.y + 5 + u16::try_from(i - offset).unwrap_or(0);
+            let selected = i == self.pick.selected;
+            let style = if selected {
+                theme.selected()
+            } else {
+                theme.base()
+            };
+            if selected {
+                buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+                buf.set_string(area.x, y, "▶", style);
+            }
+            put(buf, x + 1, y, nip, 22, style);
+            put(buf, x + 24, y, name, area.width.saturating_sub(26), style);
+        }
+        if candidates.len() > CANDIDATES {
+            let more = Msg::EntryMoreCandidates.fill(cx.lang, &[&(candidates.len() - CANDIDATES)]);
+            put(
+                buf,
+                x + 1,
+                area.y + 5 + u16::try_from(CANDIDATES).unwrap_or(10),
+                &more,
+                area.width.saturating_sub(4),
+                theme.dim(),
+            );
+        }
+    }
+
+    fn render_items(&self, area: Rect, buf: &mut Buffer, cx: &Cx, def: &Definition) {
+        let theme = cx.theme;
+        let x = area.x + 1;
+        if let Some((_, label)) = &self.respondent {
+            let line = format!("{} {label}", cx.t(Msg::EntryRespondent));
+            put(
+                buf,
+                x,
+                area.y + 2,
+                &line,
+                area.width.saturating_sub(2),
+                theme.header(),
+            );
+        }
+        let rows = item_rows(area);
+        let offset = item_offset(self.focus, rows.height);
+        let total = def.items.len();
+        for row in 0..rows.height {
+            let index = offset + usize::from(row);
+            let y = rows.y + row;
+            if index > total {
+                break;
+            }
+            let focused = index == self.focus;
+            let style = if focused {
+                theme.selected()
+            } else {
+                theme.base()
+            };
+            if focused {
+                buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+                buf.set_string(area.x, y, "▶", style);
+            }
+            if index == total {
+                put(
+                    buf,
+                    x + 1,
+                    y,
+                    cx.t(Msg::EntrySaveLine),
+                    rows.width.saturating_sub(3),
+                    if focused { style } else { theme.header() },
+                );
+                continue;
+            }
+            let item = &def.items[index];
+            let shown = self.shown(index);
+            let text_w = rows.width.saturating_sub(40);
+            put(
+                buf,
+                x + 1,
+                y,
+                item.code.as_str(),
+                5,
+                if shown { style } else { theme.dim() },
+            );
+            put(
+                buf,
+                x + 7,
+                y,
+                &item.text,
+                text_w,
+                if shown { style } else { theme.dim() },
+            );
+            let ans = answer_area(rows, y);
+            if !shown {
+                put(buf, ans.x, y, cx.t(Msg::EntrySkippedMark), 30, theme.dim());
+                continue;
+            }
+            let value = self.answers.get(item.code.as_str());
+            if focused && self.typed_item() {
+                self.input.render(ans, buf, true, theme);
+            } else {
+                let v = value
+                    .map(|v| display_value(item, v))
+                    .unwrap_or_else(|| "·".to_string());
+                put(buf, ans.x, y, &format!("[{v}]"), ans.width, style);
+            }
+            if let Some(label) = value.and_then(|v| item.label_of(v)) {
+                put(
+                    buf,
+                    ans.x + ans.width + 1,
+                    y,
+                    &label,
+                    rows.width.saturating_sub(ans.x - rows.x + ans.width + 2),
+                    style,
+                );
+            }
+        }
+        // The focused item in full, and what may be answered.
+        let info_y = rows.y + rows.height;
+        let w = usize::from(area.width.saturating_sub(2));
+        if let Some(item) = def.items.get(self.focus) {
+            let mut lines =
+                crate::screens::confirm::wrap(&format!("{} {}", item.code, item.text), w);
+            lines.truncate(2);
+            for (i, line) in lines.iter().enumerate() {
+                put(
+                    buf,
+                    x,
+                    info_y + u16::try_from(i).unwrap_or(0),
+                    line,
+                    area.width.saturating_sub(2),
+                    theme.header(),
+                );
+            }
+            let hint = match &self.mismatch {
+                Some(_) => cx.t(Msg::EntryMismatch).to_string(),
+                None => answer_hint(item, cx),
+            };
+            let style = if self.mismatch.is_some() {
+                theme.error()
+            } else {
+                theme.dim()
+            };
+            put(
+                buf,
+                x,
+                info_y + 2,
+                &fit(&hint, w),
+                area.width.saturating_sub(2),
+                style,
+            );
+        } else {
+            put(
+                buf,
+                x,
+                info_y,
+                cx.t(Msg::EntrySaveHint),
+                area.width.saturating_sub(2),
+                theme.header(),
+            );
+        }
+    }
+}
+
+fn display_value(item: &Item, v: &str) -> String {
+    match item.kind {
+        ItemKind::Date => crate::domain::date::parse(v)
+            .map(crate::domain::date::format)
+            .unwrap_or_else(|_| v.to_string()),
+        _ => v.to_string(),
+    }
+}
+
+/// What may be answered: the scale points with their labels, the codes, the range.
+fn answer_hint(item: &Item, cx: &Cx) -> String {
+    match &item.kind {
+        ItemKind::Likert { min, labels, .. } if !labels.is_empty() => labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{}={l}", usize::from(*min) + i))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        ItemKind::Likert { min, max, .. } => Msg::EntryRange.fill(cx.lang, &[min, max]),
+        ItemKind::YesNo => cx.t(Msg::EntryYesNo).to_string(),
+        ItemKind::Choice {
+            options, multiple, ..
+        } => {
+            let list = options
+                .iter()
+                .map(|o| format!("{}={}", o.code, o.label))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            if *multiple {
+                Msg::EntryMultiple.fill(cx.lang, &[&list])
+            } else {
+                list
+            }
+        }
+        ItemKind::Number { min, max, decimals } => Msg::EntryNumberHint.fill(
+            cx.lang,
+            &[&number(*min, cx.lang), &number(*max, cx.lang), decimals],
+        ),
+        ItemKind::Text { .. } => cx.t(Msg::EntryTextHint).to_string(),
+        ItemKind::Date => cx.t(Msg::EntryDateHint).to_string(),
+    }
+}
