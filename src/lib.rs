@@ -22,5 +22,6 @@ pub mod report;
 pub mod screens;
 pub mod stats;
 pub mod store;
+pub mod templates;
 pub mod text;
 pub mod widgets;

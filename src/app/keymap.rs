@@ -165,7 +165,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::EntryRespondent, &[k(K::Esc)], C::Back, Msg::HelpLeaveEntry, true),
     b(S::Entry, &[k(K::Enter)], C::Submit, Msg::HelpEntryNext, true),
     b(S::Entry, &[k(K::Tab), k(K::Down)], C::NextField, Msg::HelpNextField, false),
-    b(S::Entry, &[k(K::BackTab), k(K::Up)], C::PrevField, Msg::HelpPrevField, true),
+    b(S::Entry, &[k(K::BackTab), k(K::Up)], C::PrevField, Msg::HelpPrevField, false),
     b(S::Entry, &[ctrl('s'), k(K::F(10))], C::Save, Msg::HelpSaveForm, true),
     b(S::Entry, &[k(K::F(3))], C::Ditto, Msg::HelpDitto, true),
     b(S::Entry, &[ctrl('d')], C::DiscardForm, Msg::HelpDiscardForm, false),

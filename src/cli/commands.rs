@@ -62,6 +62,7 @@ fn init(ctx: &Context, demo: bool) -> Result<ExitCode, CliError> {
     if store.user_count()? == 0 {
         store.add_user(&ctx.user, "", Role::Admin)?;
     }
+    store.install_templates(&crate::templates::builtin())?;
     authorize(&store, &ctx.user, Some(Capability::ManageUsers))?;
     if demo {
         if store.asn_count()? > 0 || !store.programs(&Default::default())?.is_empty() {

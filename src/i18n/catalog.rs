@@ -147,6 +147,7 @@ catalog! {
     ErrDbMissing => "basis data {0} belum ada; admin membuatnya dengan: tilik init", "database {0} does not exist; the admin creates it with: tilik init";
     ErrDbCannotOpen => "tidak dapat membuka basis data {0}: {1}", "cannot open database {0}: {1}";
     ErrDbCannotCreateFolder => "tidak dapat membuat folder {0}: {1}", "cannot create folder {0}: {1}";
+    ErrDbCannotAccess => "tidak dapat membuka atau membuat basis data {0}: {1} (pada server: apakah tilik terpasang setgid ke grup data? lihat docs/deploy.md)", "cannot open or create the database {0}: {1} (on a server: is tilik installed setgid to the data group? see docs/deploy.md)";
     ErrDbCorrupt => "berkas ini bukan basis data tilik atau rusak; pulihkan dari cadangan (lihat docs/deploy.md)", "the file is not a tilik database or is damaged; restore a backup (see docs/deploy.md)";
     ErrDbTooNew => "basis data dibuat oleh tilik yang lebih baru (skema {0}, versi ini {1}); perbarui tilik", "the database was made by a newer tilik (schema {0}, this one {1}); upgrade tilik";
     ErrSqliteTooOld => "SQLite {0} terlalu lama; tilik memerlukan {1} atau lebih baru", "SQLite {0} is too old; tilik needs {1} or newer";
@@ -472,10 +473,10 @@ catalog! {
     HelpChooseRespondent => "Pilih responden", "Choose the respondent";
     HelpNextCandidate => "Calon berikutnya", "Next candidate";
     HelpPrevCandidate => "Calon sebelumnya", "Previous candidate";
-    HelpLeaveEntry => "Selesai (draf tersimpan)", "Leave (draft kept)";
-    HelpEntryNext => "Lanjut / simpan di baris akhir", "Next / save on the last line";
-    HelpSaveForm => "Simpan formulir", "Save the form";
-    HelpDitto => "Sama seperti formulir sebelumnya", "Same as the previous form";
+    HelpLeaveEntry => "Keluar (draf aman)", "Leave (draft kept)";
+    HelpEntryNext => "Lanjut", "Next";
+    HelpSaveForm => "Simpan", "Save";
+    HelpDitto => "Sama dgn formulir lalu", "Same as the last form";
     HelpDiscardForm => "Buang formulir ini", "Throw this form away";
     HelpGridDown => "Simpan, turun", "Store, move down";
     HelpGridOther => "Ke kolom lain", "To the other column";

@@ -170,6 +170,9 @@ impl Localize for StoreError {
             }
             StoreError::CannotCreateFolder { path, source } => Msg::ErrDbCannotCreateFolder
                 .fill(lang, &[&path.display(), &io_reason(source, lang)]),
+            StoreError::CannotAccess { path, source } => {
+                Msg::ErrDbCannotAccess.fill(lang, &[&path.display(), &io_reason(source, lang)])
+            }
             StoreError::Corrupt => Msg::ErrDbCorrupt.text(lang).to_string(),
             StoreError::TooNew { found, supported } => {
                 Msg::ErrDbTooNew.fill(lang, &[found, supported])

@@ -127,6 +127,7 @@ pub fn check_survey(table: &RawTable, def: &Definition) -> CheckedSurvey {
             seen.insert(who.clone(), row.line);
         }
         let mut answers = BTreeMap::new();
+        let mut values_ok = true;
         for (col, index) in &items {
             let item = &def.items[*index];
             match item.parse_answer(row.get(*col), decimal_comma) {
@@ -136,11 +137,15 @@ pub fn check_survey(table: &RawTable, def: &Definition) -> CheckedSurvey {
                 Ok(None) => {}
                 // A required item left empty is refused only when it is shown (checked below).
                 Err(AnswerError::Required) => {}
-                Err(e) => fail(&table.headers[*col], answer_problem(&e)),
+                Err(e) => {
+                    values_ok = false;
+                    fail(&table.headers[*col], answer_problem(&e));
+                }
             }
         }
-        // Skip logic: no answers to hidden items; required shown items answered.
-        for (i, item) in def.items.iter().enumerate() {
+        // Skip logic: no answers to hidden items; required shown items answered. Only judged when every
+        // value of the row could be read, so that one bad value is not reported three times.
+        for (i, item) in def.items.iter().enumerate().filter(|_| values_ok) {
             let shown = def.shown(i, |c| answers.get(c).map(String::as_str));
             let column = items.iter().find(|(_, idx)| *idx == i).map_or_else(
                 || item.code.to_string(),

@@ -820,9 +820,12 @@ fn item_rows(area: Rect) -> Rect {
 
 /// Where an item's answer is typed or shown.
 fn answer_area(rows: Rect, y: u16) -> Rect {
-    let x = rows.x + rows.width.saturating_sub(36);
-    Rect::new(x, y, 12, 1)
+    let x = rows.x + rows.width.saturating_sub(LABEL_WIDTH + ANSWER_WIDTH + 1);
+    Rect::new(x, y, ANSWER_WIDTH, 1)
 }
+
+const ANSWER_WIDTH: u16 = 12;
+const LABEL_WIDTH: u16 = 18;
 
 /// First item shown so that `focus` stays visible (the save line counts as one more row).
 fn item_offset(focus: usize, height: u16) -> usize {
@@ -941,7 +944,8 @@ impl EntryScreen {
             }
             let item = &def.items[index];
             let shown = self.shown(index);
-            let text_w = rows.width.saturating_sub(40);
+            let ans = answer_area(rows, y);
+            let text_w = ans.x.saturating_sub(x + 8);
             put(
                 buf,
                 x + 1,
@@ -958,7 +962,6 @@ impl EntryScreen {
                 text_w,
                 if shown { style } else { theme.dim() },
             );
-            let ans = answer_area(rows, y);
             if !shown {
                 put(buf, ans.x, y, cx.t(Msg::EntrySkippedMark), 30, theme.dim());
                 continue;
@@ -973,14 +976,7 @@ impl EntryScreen {
                 put(buf, ans.x, y, &format!("[{v}]"), ans.width, style);
             }
             if let Some(label) = value.and_then(|v| item.label_of(v)) {
-                put(
-                    buf,
-                    ans.x + ans.width + 1,
-                    y,
-                    &label,
-                    rows.width.saturating_sub(ans.x - rows.x + ans.width + 2),
-                    style,
-                );
+                put(buf, ans.x + ans.width + 1, y, &label, LABEL_WIDTH, style);
             }
         }
         // The focused item in full, and what may be answered.

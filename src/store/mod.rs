@@ -63,6 +63,11 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot reach {path}: {source}")]
+    CannotAccess {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the file is not a tilik database or is damaged")]
     Corrupt,
     #[error("database schema {found} is newer than this tilik ({supported})")]
@@ -151,7 +156,13 @@ impl Store {
     /// older one.
     pub fn open(path: &Path, user: Username, mode: OpenMode) -> Result<Store> {
         check_sqlite_version()?;
-        let exists = path.exists();
+        // `try_exists` tells "missing" from "not allowed to look" (a tilik that lost its setgid bit).
+        let exists = path
+            .try_exists()
+            .map_err(|source| StoreError::CannotAccess {
+                path: path.to_path_buf(),
+                source,
+            })?;
         if !exists && mode == OpenMode::Existing {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
@@ -160,6 +171,21 @@ impl Store {
                 path: parent.to_path_buf(),
                 source,
             })?;
+        }
+        if !exists {
+            // SQLite would create the file 0644 (0640 under tilik's umask 007), which the data group could
+            // not write. Creating it first with 0666 leaves the mode to the umask: 0660 in the enforced
+            // deployment; the -wal and -shm files copy it. SQLite takes an empty file as a new database.
+            use std::os::unix::fs::OpenOptionsExt;
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o666)
+                .open(path)
+                .map_err(|source| StoreError::CannotAccess {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
         }
         let flags = match mode {
             OpenMode::Existing => {
