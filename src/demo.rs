@@ -25,6 +25,7 @@ pub struct DemoSummary {
     pub asn: usize,
     pub programs: usize,
     pub enrollments: usize,
+    pub forms: usize,
 }
 
 /// A small deterministic generator (SplitMix64).
@@ -775,6 +776,7 @@ pub fn fill(store: &mut Store, _today: NaiveDate) -> Result<DemoSummary> {
 
 /// The demo with `total` ASN.
 pub fn fill_with(store: &mut Store, total: usize) -> Result<DemoSummary> {
+    store.install_templates(&crate::templates::builtin())?;
     let mut rng = Rng(0x7111_4b00 ^ total as u64);
     let people = people(&mut rng, total);
     store.write(|tx| {
@@ -815,10 +817,179 @@ pub fn fill_with(store: &mut Store, total: usize) -> Result<DemoSummary> {
         for prog in PROGRAMS {
             let id = insert_demo_program(tx, prog)?;
             summary.programs += 1;
-            summary.enrollments += enroll_demo(tx, &mut rng, prog, id, &people, &ids)?;
+            let participants = enroll_demo(tx, &mut rng, prog, id, &people, &ids)?;
+            summary.enrollments += participants.len();
+            summary.forms += forms_demo(tx, &mut rng, prog, id, &participants)?;
         }
         Ok(summary)
     })
+}
+
+/// How a demo program went, so that dashboards have something to say: the mean reaction (1–4), how
+/// relevant participants found it (a shift on the relevance aspect), and the mean pre-test score.
+fn profile(code: &str) -> (f64, f64, f64) {
+    match code {
+        "KOM-2026-01" => (3.3, 0.0, 52.0),
+        "MWK-2026-01" => (3.0, -0.9, 58.0),
+        "PPP-2026-01" => (3.4, 0.1, 49.0),
+        "PKP-2026-01" => (3.5, 0.2, 61.0),
+        "LATSAR-2026-01" => (3.2, 0.0, 55.0),
+        _ => (2.8, -0.4, 60.0),
+    }
+}
+
+const COMMENTS: &[&str] = &[
+    "Materi langsung bisa dipakai di loket pelayanan",
+    "Contoh kasus pengaduan sangat membantu",
+    "Waktu praktik kurang",
+    "Perlu modul yang bisa dibawa pulang",
+    "Narasumber menguasai materi",
+    "Ruangan terlalu dingin",
+    "Mohon ada pelatihan lanjutan",
+];
+
+fn instrument_of(
+    tx: &Tx<'_>,
+    code: &str,
+) -> Result<Option<(i64, crate::domain::instrument::Definition)>> {
+    use rusqlite::OptionalExtension;
+    let row: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT id, definition FROM instrument WHERE code = ?1 AND current = 1",
+            [code],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(row.and_then(|(id, json)| serde_json::from_str(&json).ok().map(|d| (id, d))))
+}
+
+/// Reaction forms and test scores for a finished demo program; returns how many forms were made.
+fn forms_demo(
+    tx: &Tx<'_>,
+    rng: &mut Rng,
+    prog: &DemoProgram,
+    id: ProgramId,
+    participants: &[(AsnId, bool)],
+) -> Result<usize> {
+    use crate::domain::instrument::{ItemKind, Phase};
+    use crate::store::response::{self as resp, Batch, Keying, Respondent, Test};
+    if !matches!(
+        prog.status,
+        ProgramStatus::Selesai | ProgramStatus::Dievaluasi
+    ) {
+        return Ok(0);
+    }
+    let (mean, relevance, pre_mean) = profile(prog.code);
+    let mut forms = 0;
+    if let Some((instrument_id, def)) = instrument_of(tx, "REAKSI-01")? {
+        let batch = Batch {
+            program: Some(id),
+            instrument: def.code.clone(),
+            phase: Phase::Post,
+        };
+        for (asn, completed) in participants {
+            // Those who withdrew, and one in ten others, returned no form.
+            if !completed || rng.chance(10) {
+                continue;
+            }
+            let person = f64::from(rng.range(0, 120)) / 100.0 - 0.6;
+            let response = resp::insert_response(
+                tx,
+                &batch,
+                instrument_id,
+                &Respondent::Asn(*asn),
+                Keying::First,
+                true,
+            )?;
+            for item in &def.items {
+                let value = match &item.kind {
+                    ItemKind::Likert { min, max, .. } => {
+                        let shift = if item.aspect.as_deref() == Some("relevansi") {
+                            relevance
+                        } else {
+                            0.0
+                        };
+                        let noise = f64::from(rng.range(0, 140)) / 100.0 - 0.7;
+                        if rng.chance(1) {
+                            continue; // a blank answer now and then
+                        }
+                        let v = (mean + shift + person + noise)
+                            .round()
+                            .clamp(f64::from(*min), f64::from(*max));
+                        format!("{v:.0}")
+                    }
+                    ItemKind::Text { .. } if rng.chance(30) => rng.pick(COMMENTS).to_string(),
+                    _ => continue,
+                };
+                resp::set_answer(tx, response, item.code.as_str(), Some(&value))?;
+            }
+            forms += 1;
+        }
+    }
+    // Learning: scores for every program but the public-service one, whose tests were keyed as forms.
+    let test = if prog.code == "PPP-2026-01" {
+        instrument_of(tx, "TES-PELAYANAN")?
+    } else {
+        None
+    };
+    for (asn, completed) in participants {
+        let pre = (pre_mean + f64::from(rng.range(0, 30)) - 15.0)
+            .clamp(10.0, 95.0)
+            .round();
+        let g = f64::from(rng.range(5, 75)) / 100.0;
+        let post = if *completed {
+            (pre + (100.0 - pre) * g).round().min(100.0)
+        } else {
+            pre
+        };
+        match &test {
+            None => {
+                resp::set_score(tx, id, *asn, Test::Pre, Some(pre), 100.0)?;
+                if *completed {
+                    resp::set_score(tx, id, *asn, Test::Post, Some(post), 100.0)?;
+                }
+            }
+            Some((instrument_id, def)) => {
+                for (phase, score) in [(Phase::Pre, pre), (Phase::Post, post)] {
+                    if phase == Phase::Post && !completed {
+                        continue;
+                    }
+                    let batch = Batch {
+                        program: Some(id),
+                        instrument: def.code.clone(),
+                        phase,
+                    };
+                    let response = resp::insert_response(
+                        tx,
+                        &batch,
+                        *instrument_id,
+                        &Respondent::Asn(*asn),
+                        Keying::First,
+                        true,
+                    )?;
+                    // Answer as many questions right as the score says, the rest wrong.
+                    let right = (score / 100.0 * def.items.len() as f64).round() as usize;
+                    for (i, item) in def.items.iter().enumerate() {
+                        if let ItemKind::Choice {
+                            options,
+                            correct: Some(c),
+                            ..
+                        } = &item.kind
+                        {
+                            let wrong = options
+                                .iter()
+                                .find(|o| &o.code != c)
+                                .map_or(c.clone(), |o| o.code.clone());
+                            let answer = if i < right { c.clone() } else { wrong };
+                            resp::set_answer(tx, response, item.code.as_str(), Some(&answer))?;
+                        }
+                    }
+                    forms += 1;
+                }
+            }
+        }
+    }
+    Ok(forms)
 }
 
 fn insert_demo_program(tx: &Tx<'_>, prog: &DemoProgram) -> Result<ProgramId> {
@@ -857,7 +1028,7 @@ fn enroll_demo(
     id: ProgramId,
     people: &[Person],
     ids: &[AsnId],
-) -> Result<usize> {
+) -> Result<Vec<(AsnId, bool)>> {
     let finished = matches!(
         prog.status,
         ProgramStatus::Selesai | ProgramStatus::Dievaluasi
@@ -883,12 +1054,14 @@ fn enroll_demo(
         .take(quota)
         .copied()
         .collect();
+    let mut enrolled = Vec::with_capacity(chosen.len());
     for (n, person) in chosen.iter().enumerate() {
         let Some(asn) = ids.get(*person) else {
             continue;
         };
         let eid = enrollment::insert_enrollment(tx, id, *asn)?;
         if !finished {
+            enrolled.push((*asn, false));
             continue;
         }
         let (attendance, completion) =
@@ -906,6 +1079,7 @@ fn enroll_demo(
             "UPDATE enrollment SET attendance = ?1, completion = ?2, certificate_no = ?3 WHERE id = ?4",
             params![attendance, completion.code(), certificate, eid.0],
         )?;
+        enrolled.push((*asn, completion != Completion::MengundurkanDiri));
     }
-    Ok(chosen.len())
+    Ok(enrolled)
 }

@@ -76,6 +76,7 @@ fn init(ctx: &Context, demo: bool) -> Result<ExitCode, CliError> {
                 &summary.asn,
                 &summary.programs,
                 &summary.enrollments,
+                &summary.forms,
             ],
         ));
     }

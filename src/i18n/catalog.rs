@@ -181,7 +181,7 @@ catalog! {
     ProgramAdded => "program {0} ({1}) ditambahkan", "program {0} ({1}) added";
     InitCreated => "basis data {0} dibuat (skema {1}); {2} adalah admin", "database {0} created (schema {1}); {2} is admin";
     InitMigrated => "basis data {0} siap (skema {1})", "database {0} is ready (schema {1})";
-    DemoFilled => "data demo: {0} OPD, {1} pegawai, {2} program, {3} peserta", "demo data: {0} OPDs, {1} employees, {2} programs, {3} enrollments";
+    DemoFilled => "data demo: {0} OPD, {1} pegawai, {2} program, {3} peserta, {4} formulir", "demo data: {0} OPDs, {1} employees, {2} programs, {3} enrollments, {4} forms";
 
     ColCode => "Kode", "Code";
     ColName => "Nama", "Name";
