@@ -1498,9 +1498,6 @@ fn every_screen_draws_at_every_size_in_a_real_terminal() {
 }
 
 #[test]
-#[ignore = "bug: a draw between a terminal size change and the handling of its resize event panics \
-            ('index outside of buffer'): ratatui's draw() resizes the buffer to the terminal first, but the \
-            screens lay out with State::size from the last Resize action (State::body), see report"]
 fn rapid_resizes_never_kill_the_interface() {
     let _serial = heavy();
     let db = Db::demo();

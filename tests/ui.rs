@@ -719,3 +719,47 @@ fn only_admins_see_users_and_only_evaluators_and_admins_see_audit() {
     e.press(KeyCode::Char('7'));
     assert!(matches!(top(&e), Screen::Audit(_)));
 }
+
+/// Over a slow link a clerk may press Enter before the results of what they typed arrive: tilik must not
+/// open (or choose) a row of the earlier results.
+#[test]
+fn enter_waits_for_the_results_of_the_latest_search() {
+    use tilik::app::{exec, update};
+    let mut h = demo();
+    let mut pending = Vec::new();
+    for c in "/waktu".chars() {
+        let action = tilik::app::keymap::resolve(
+            &h.state.key_context(),
+            &crossterm::event::KeyEvent::new(
+                KeyCode::Char(c),
+                crossterm::event::KeyModifiers::NONE,
+            ),
+        )
+        .expect("a key");
+        pending.extend(update(&mut h.state, action));
+    }
+    let enter = tilik::app::keymap::resolve(
+        &h.state.key_context(),
+        &crossterm::event::KeyEvent::new(KeyCode::Enter, crossterm::event::KeyModifiers::NONE),
+    )
+    .expect("enter");
+    pending.extend(update(&mut h.state, enter));
+    assert!(
+        matches!(top(&h), Screen::Programs(_)),
+        "nothing opens before the results arrive"
+    );
+    for effect in pending {
+        if let Some(result) = exec::execute(&mut h.store, effect, Lang::Id) {
+            let more = update(&mut h.state, result);
+            for e in more {
+                if let Some(r) = exec::execute(&mut h.store, e, Lang::Id) {
+                    update(&mut h.state, r);
+                }
+            }
+        }
+    }
+    match top(&h) {
+        Screen::ProgramDetail(d) => assert_eq!(d.id, program_id(&h, "MWK-2026-01")),
+        _ => panic!("the searched program should open:\n{}", h.screen()),
+    }
+}

@@ -41,6 +41,7 @@ pub enum Command {
     Enroll,
     AddBehaviour,
     EditProgram,
+    Dashboard,
     // Forms
     NextField,
     PrevField,

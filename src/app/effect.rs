@@ -68,6 +68,7 @@ pub enum Load {
     Instruments,
     Instrument(String),
     Scores(ProgramId),
+    Dashboard(ProgramId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,6 +188,7 @@ pub enum Loaded {
     Instruments(Vec<InstrumentRow>),
     Instrument(Option<Box<StoredInstrument>>),
     Scores(ProgramId, Vec<ScoreRow>),
+    Dashboard(Box<crate::report::ProgramReport>),
 }
 
 /// Results of writes.

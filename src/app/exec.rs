@@ -105,6 +105,10 @@ fn load_data(store: &Store, load: Load) -> Result<Loaded, StoreError> {
         Load::Instruments => Loaded::Instruments(store.instruments()?),
         Load::Instrument(code) => Loaded::Instrument(store.instrument(&code)?.map(Box::new)),
         Load::Scores(program) => Loaded::Scores(program, store.scores(program)?),
+        Load::Dashboard(program) => {
+            let program = store.program(program)?;
+            Loaded::Dashboard(Box::new(crate::report::build(store, &program)?))
+        }
         Load::FirstAnswers(batch, respondent) => {
             let answers = match store.find_response(&batch, &respondent, Keying::First)? {
                 Some(info) => store.answers(info.id)?,

@@ -120,7 +120,7 @@ impl Harness {
         };
         let drawn = terminal.draw(|frame| {
             frame.render_widget(&self.state, frame.area());
-            if let Some(p) = super::view::cursor(&self.state) {
+            if let Some(p) = super::view::cursor(&self.state, frame.area()) {
                 frame.set_cursor_position(p);
             }
         });

@@ -12,8 +12,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
     Global,
-    /// Moving in a list and opening its row.
+    /// Opening the selected row of a list.
     List,
+    /// Moving in a list or a long page.
+    Scroll,
     /// Adding, changing and deleting the rows of a list.
     Rows,
     /// A list that can be searched with `/`.
@@ -35,6 +37,8 @@ pub enum Scope {
     Grid,
     /// The instruments list.
     Instruments,
+    /// A program's dashboard.
+    Dashboard,
     Help,
     Confirm,
     Picker,
@@ -199,17 +203,20 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Programs, &[c('x')], C::ClearFilters, Msg::HelpClearFilters, false),
     b(S::ProgramDetail, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
     b(S::ProgramDetail, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),
+    b(S::ProgramDetail, &[c('r')], C::Dashboard, Msg::HelpDashboard, true),
     b(S::ProgramDetail, &[c('f')], C::EnterForms, Msg::HelpEnterForms, true),
+    b(S::Dashboard, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
+    b(S::Dashboard, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),
     b(S::ProgramDetail, &[c('u')], C::EditProgram, Msg::HelpEditProgram, true),
     b(S::ProgramDetail, &[c('a')], C::Enroll, Msg::HelpEnroll, true),
     b(S::ProgramDetail, &[c('b')], C::AddBehaviour, Msg::HelpAddBehaviour, false),
     // Lists.
-    b(S::List, &[k(K::Up), c('k')], C::Up, Msg::HelpUp, false),
-    b(S::List, &[k(K::Down), c('j')], C::Down, Msg::HelpDown, false),
-    b(S::List, &[k(K::PageUp)], C::PageUp, Msg::HelpPageUp, false),
-    b(S::List, &[k(K::PageDown)], C::PageDown, Msg::HelpPageDown, false),
-    b(S::List, &[k(K::Home), c('g')], C::Top, Msg::HelpTop, false),
-    b(S::List, &[k(K::End), c('G')], C::Bottom, Msg::HelpBottom, false),
+    b(S::Scroll, &[k(K::Up), c('k')], C::Up, Msg::HelpUp, false),
+    b(S::Scroll, &[k(K::Down), c('j')], C::Down, Msg::HelpDown, false),
+    b(S::Scroll, &[k(K::PageUp)], C::PageUp, Msg::HelpPageUp, false),
+    b(S::Scroll, &[k(K::PageDown)], C::PageDown, Msg::HelpPageDown, false),
+    b(S::Scroll, &[k(K::Home), c('g')], C::Top, Msg::HelpTop, false),
+    b(S::Scroll, &[k(K::End), c('G')], C::Bottom, Msg::HelpBottom, false),
     b(S::List, &[k(K::Enter)], C::Open, Msg::HelpOpen, true),
     b(S::Searchable, &[c('/')], C::Search, Msg::HelpSearch, true),
     b(S::Rows, &[c('n')], C::New, Msg::HelpNew, true),
@@ -363,7 +370,14 @@ mod tests {
         assert_eq!(resolve(&c, &key(K::Esc)), Some(Action::Cmd(C::Cancel)));
         assert_eq!(resolve(&c, &key(K::Char('q'))), None);
         let list = ctx(
-            &[S::Programs, S::Searchable, S::Rows, S::List, S::Global],
+            &[
+                S::Programs,
+                S::Searchable,
+                S::Rows,
+                S::List,
+                S::Scroll,
+                S::Global,
+            ],
             false,
         );
         assert_eq!(

@@ -60,12 +60,16 @@ fn setup_terminal() -> io::Result<Term> {
         restore_terminal();
         previous(info);
     }));
-    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+    // Cleared by hand: `Terminal::clear` would ask the terminal where its cursor is, and a terminal that
+    // does not answer would stall the start.
+    execute!(
+        out,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
         16 * 1024,
         io::stdout(),
-    )))?;
-    terminal.clear()?;
-    Ok(terminal)
+    )))
 }
 
 fn spawn_input(tx: Sender<Incoming>) {
@@ -171,7 +175,7 @@ pub fn run(store: Store, lang: Lang, today: NaiveDate, role: Role) -> io::Result
 fn draw(terminal: &mut Term, state: &State) -> io::Result<()> {
     terminal.draw(|frame| {
         frame.render_widget(state, frame.area());
-        if let Some(p) = view::cursor(state) {
+        if let Some(p) = view::cursor(state, frame.area()) {
             frame.set_cursor_position(p);
         }
     })?;

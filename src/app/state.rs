@@ -99,6 +99,16 @@ impl Tab {
     }
 }
 
+/// The area between the title bar and the two bottom bars of a frame.
+pub fn body_of(area: Rect) -> Rect {
+    Rect {
+        x: area.x,
+        y: area.y + 1,
+        width: area.width,
+        height: area.height.saturating_sub(3),
+    }
+}
+
 /// The smallest terminal tilik draws in.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -154,12 +164,7 @@ impl State {
     /// The area between the title bar and the two bottom bars.
     pub fn body(&self) -> Rect {
         let (w, h) = self.size;
-        Rect {
-            x: 0,
-            y: 1,
-            width: w,
-            height: h.saturating_sub(3),
-        }
+        body_of(Rect::new(0, 0, w, h))
     }
 
     pub fn cx(&self) -> Cx {
@@ -196,7 +201,13 @@ impl State {
                 typing: false,
             },
             Some(Modal::Picker(_)) => KeyContext {
-                scopes: vec![Scope::Picker, Scope::Text, Scope::List, Scope::Global],
+                scopes: vec![
+                    Scope::Picker,
+                    Scope::Text,
+                    Scope::List,
+                    Scope::Scroll,
+                    Scope::Global,
+                ],
                 typing: true,
             },
             None => self.screen_context(),

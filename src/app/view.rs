@@ -2,8 +2,9 @@
 //! Rendering reads the state only; it never queries or changes anything.
 
 use super::keymap::{self, KeyContext};
-use super::state::{MIN_HEIGHT, MIN_WIDTH, State, Tab};
+use super::state::{MIN_HEIGHT, MIN_WIDTH, State, Tab, body_of};
 use crate::i18n::Msg;
+use crate::screens::Cx;
 use crate::screens::{Level, Modal, View, help};
 use crate::widgets::{centered, put};
 use ratatui::buffer::Buffer;
@@ -11,10 +12,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
 
 impl Widget for &State {
+    /// Draws in the area it is given: the real size of the frame, which may already differ from the size
+    /// the state last heard of (a resize not handled yet).
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let cx = self.cx();
+        let body = body_of(area);
+        let cx = Cx { body, ..self.cx() };
         let theme = self.theme;
-        if self.too_small() {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let text = Msg::TooSmall.fill(
                 self.lang,
                 &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
@@ -31,7 +35,6 @@ impl Widget for &State {
             return;
         }
         title_bar(self, Rect::new(area.x, area.y, area.width, 1), buf);
-        let body = self.body();
         if let Some(top) = self.top() {
             top.render(body, buf, &cx);
         }
@@ -158,15 +161,17 @@ fn key_bar(state: &State, ctx: &KeyContext, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Where the terminal cursor belongs (the focused input), if anywhere.
-pub fn cursor(state: &State) -> Option<Position> {
-    if state.too_small() {
+/// Where the terminal cursor belongs (the focused input) in a frame of `area`, if anywhere.
+pub fn cursor(state: &State, area: Rect) -> Option<Position> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    let cx = state.cx();
-    match state.modals.last() {
-        Some(Modal::Picker(p)) => Some(p.cursor(state.body(), &cx)),
+    let body = body_of(area);
+    let cx = Cx { body, ..state.cx() };
+    let at = match state.modals.last() {
+        Some(Modal::Picker(p)) => Some(p.cursor(body, &cx)),
         Some(_) => None,
-        None => state.top().and_then(|s| s.cursor(state.body(), &cx)),
-    }
+        None => state.top().and_then(|s| s.cursor(body, &cx)),
+    };
+    at.filter(|p| p.x < area.x + area.width && p.y < area.y + area.height)
 }

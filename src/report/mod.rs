@@ -14,13 +14,33 @@ use serde::Serialize;
 /// Everything known about how a program went.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProgramReport {
+    #[serde(skip)]
+    pub program_id: ProgramId,
     pub program: ProgramInfo,
     /// Pre/post test results (scores of enrolled participants); `null` with `learning_reason` when none.
     pub learning: Option<Learning>,
     pub learning_reason: Option<NotComputable>,
     /// One entry per reaction instrument with forms.
     pub reaction: Vec<Reaction>,
+    pub costs: Costs,
     pub data_quality: DataQuality,
+}
+
+/// Costs (whole rupiah): the total and per participant and per JP.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Costs {
+    pub total: i64,
+    pub per_participant: Option<i64>,
+    /// Per participant per JP.
+    pub per_participant_jp: Option<i64>,
+    pub lines: Vec<CostItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostItem {
+    pub category: String,
+    pub description: String,
+    pub amount: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -350,8 +370,26 @@ pub fn build(store: &Store, program: &Program) -> Result<ProgramReport> {
         .first()
         .filter(|_| enrolled > 0)
         .map(|r| 100.0 * r.respondents as f64 / enrolled as f64);
+    let lines = store.cost_lines(program.id)?;
+    let total: i64 = lines.iter().map(|c| c.amount).sum();
+    let n = i64::try_from(enrolled).unwrap_or(0);
+    let jp = i64::from(program.data.jp);
+    let costs = Costs {
+        total,
+        per_participant: (n > 0).then(|| total / n),
+        per_participant_jp: (n > 0 && jp > 0).then(|| total / (n * jp)),
+        lines: lines
+            .into_iter()
+            .map(|c| CostItem {
+                category: c.category.code().to_string(),
+                description: c.description,
+                amount: c.amount,
+            })
+            .collect(),
+    };
     let p = &program.data;
     Ok(ProgramReport {
+        program_id: program.id,
         program: ProgramInfo {
             code: p.code.to_string(),
             name: p.name.clone(),
@@ -368,6 +406,7 @@ pub fn build(store: &Store, program: &Program) -> Result<ProgramReport> {
         learning_reason: learning.as_ref().err().copied(),
         learning: learning.ok(),
         reaction: reactions,
+        costs,
         data_quality: DataQuality {
             enrolled,
             with_scores,

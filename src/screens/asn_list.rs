@@ -25,6 +25,10 @@ pub struct AsnListScreen {
     pub rows: Vec<AsnRow>,
     pub scroll: Scroll,
     pub loaded: bool,
+    /// The query the rows were loaded for (typing may be ahead of them).
+    pub rows_for: Option<String>,
+    /// Enter was pressed before the rows of the latest query arrived: open the first one then.
+    pub open_pending: bool,
 }
 
 impl Default for AsnListScreen {
@@ -35,6 +39,8 @@ impl Default for AsnListScreen {
             rows: Vec::new(),
             scroll: Scroll::default(),
             loaded: false,
+            rows_for: None,
+            open_pending: false,
         }
     }
 }
@@ -90,9 +96,15 @@ impl View for AsnListScreen {
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
         if self.searching {
-            (vec![Scope::Search, Scope::Text, Scope::List], true)
+            (
+                vec![Scope::Search, Scope::Text, Scope::List, Scope::Scroll],
+                true,
+            )
         } else {
-            (vec![Scope::Searchable, Scope::Rows, Scope::List], false)
+            (
+                vec![Scope::Searchable, Scope::Rows, Scope::List, Scope::Scroll],
+                false,
+            )
         }
     }
 
@@ -132,7 +144,13 @@ impl View for AsnListScreen {
             Action::Cmd(Command::Top) => self.scroll.select(0, len, height),
             Action::Cmd(Command::Bottom) => self.scroll.select(len.saturating_sub(1), len, height),
             Action::Cmd(Command::Search) => self.searching = true,
-            Action::Cmd(Command::Open | Command::Edit) => return self.edit_selected(cx),
+            Action::Cmd(Command::Open | Command::Edit) => {
+                if self.rows_for.as_deref() != Some(self.query.value()) {
+                    self.open_pending = true;
+                    return Vec::new();
+                }
+                return self.edit_selected(cx);
+            }
             Action::Cmd(Command::New) => {
                 if !cx.can(Capability::EditMasterData) {
                     return vec![Reply::error(cx.t(Msg::NotAllowed))];
@@ -160,7 +178,11 @@ impl View for AsnListScreen {
             }) if query == self.query.value() => {
                 self.rows = rows.clone();
                 self.loaded = true;
+                self.rows_for = Some(query.clone());
                 self.scroll.clamp(self.rows.len(), height);
+                if std::mem::take(&mut self.open_pending) {
+                    return self.edit_selected(cx);
+                }
             }
             Action::Saved(Saved::Deleted(_)) => {
                 return vec![Reply::info(cx.t(Msg::Deleted)), self.search()];

@@ -206,7 +206,7 @@ impl View for AuditScreen {
         if self.filtering {
             (vec![Scope::Search, Scope::Form, Scope::Text], true)
         } else {
-            (vec![Scope::Searchable, Scope::List], false)
+            (vec![Scope::Searchable, Scope::List, Scope::Scroll], false)
         }
     }
 
@@ -441,7 +441,7 @@ impl View for AuditHistoryScreen {
     }
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
-        (vec![Scope::List], false)
+        (vec![Scope::Scroll], false)
     }
 
     fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {

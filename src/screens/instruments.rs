@@ -49,7 +49,7 @@ impl View for InstrumentsScreen {
     }
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
-        (vec![Scope::Instruments, Scope::List], false)
+        (vec![Scope::Instruments, Scope::List, Scope::Scroll], false)
     }
 
     fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
@@ -228,7 +228,7 @@ impl View for InstrumentScreen {
     }
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
-        (vec![Scope::Rows, Scope::List], false)
+        (vec![Scope::Rows, Scope::List, Scope::Scroll], false)
     }
 
     fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {

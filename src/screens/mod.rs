@@ -9,6 +9,7 @@ pub mod audit;
 pub mod confirm;
 pub mod conflict;
 pub mod cost_form;
+pub mod dashboard;
 pub mod enrollment_form;
 pub mod entry;
 pub mod entry_setup;
@@ -150,6 +151,7 @@ pub enum Screen {
     Instrument(instruments::InstrumentScreen),
     ItemForm(form_screen::FormScreen<instruments::ItemSpec>),
     InstrumentCopy(form_screen::FormScreen<instruments::CopySpec>),
+    Dashboard(dashboard::DashboardScreen),
 }
 
 macro_rules! each_screen {
@@ -176,6 +178,7 @@ macro_rules! each_screen {
             Screen::Instrument($s) => $body,
             Screen::ItemForm($s) => $body,
             Screen::InstrumentCopy($s) => $body,
+            Screen::Dashboard($s) => $body,
         }
     };
 }

@@ -42,7 +42,7 @@ impl View for OpdListScreen {
     }
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
-        (vec![Scope::Rows, Scope::List], false)
+        (vec![Scope::Rows, Scope::List, Scope::Scroll], false)
     }
 
     fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {

@@ -44,6 +44,10 @@ pub struct Picker {
     pub scroll: Scroll,
     /// People enrolled since the picker opened.
     pub added: usize,
+    /// The query the rows were loaded for (typing may be ahead of them).
+    pub rows_for: Option<String>,
+    /// Enter was pressed before the rows of the latest query arrived: choose when they do.
+    pub choose_pending: bool,
 }
 
 /// Rows of results the picker shows.
@@ -59,6 +63,8 @@ impl Picker {
             all: Vec::new(),
             scroll: Scroll::default(),
             added: 0,
+            rows_for: None,
+            choose_pending: false,
         };
         let load = picker.search();
         (picker, vec![Reply::load(load)])
@@ -130,7 +136,16 @@ impl Picker {
             Action::Cmd(Command::Top) => self.scroll.select(0, len, ROWS),
             Action::Cmd(Command::Bottom) => self.scroll.select(len.saturating_sub(1), len, ROWS),
             Action::Cmd(Command::Back) => return (false, Vec::new()),
-            Action::Cmd(Command::Open) => return self.choose(cx),
+            Action::Cmd(Command::Open) => {
+                if self.kind == LookupKind::Asn
+                    && self.rows_for.as_deref() != Some(self.input.value())
+                {
+                    // Never choose from the rows of an earlier query.
+                    self.choose_pending = true;
+                    return (true, Vec::new());
+                }
+                return self.choose(cx);
+            }
             Action::Loaded(Loaded::AsnSearch {
                 query,
                 purpose: SearchPurpose::Picker,
@@ -147,6 +162,10 @@ impl Picker {
                     })
                     .collect();
                 self.scroll.clamp(self.rows.len(), ROWS);
+                self.rows_for = Some(query.clone());
+                if std::mem::take(&mut self.choose_pending) {
+                    return self.choose(cx);
+                }
             }
             Action::Loaded(Loaded::Opds(opds)) if self.kind == LookupKind::Opd => {
                 self.all = opds

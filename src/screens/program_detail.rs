@@ -335,7 +335,15 @@ impl View for ProgramDetailScreen {
     }
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
-        (vec![Scope::ProgramDetail, Scope::Rows, Scope::List], false)
+        (
+            vec![
+                Scope::ProgramDetail,
+                Scope::Rows,
+                Scope::List,
+                Scope::Scroll,
+            ],
+            false,
+        )
     }
 
     fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
@@ -368,6 +376,14 @@ impl View for ProgramDetailScreen {
             Action::Cmd(Command::Enroll) => {
                 self.section = Section::Participants;
                 return self.enroll(cx);
+            }
+            Action::Cmd(Command::Dashboard) => {
+                if !cx.can(Capability::ViewReports) {
+                    return vec![Reply::error(cx.t(Msg::NotAllowed))];
+                }
+                return vec![Reply::Push(Box::new(Screen::Dashboard(
+                    super::dashboard::DashboardScreen::new(self.id),
+                )))];
             }
             Action::Cmd(Command::EnterForms) => {
                 if !(cx.can(Capability::EnterData) || cx.can(Capability::VerifyData)) {

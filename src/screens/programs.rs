@@ -28,6 +28,10 @@ pub struct ProgramsScreen {
     /// The search field, while it has focus.
     pub search: Option<TextInput>,
     pub loaded: bool,
+    /// The filter the rows were loaded for (the search may be ahead of them).
+    pub rows_for: Option<ProgramFilter>,
+    /// Enter was pressed before the rows of the latest search arrived: open the first one then.
+    pub open_pending: bool,
 }
 
 /// Rows: filter line, table, two lines about the selected program.
@@ -102,10 +106,19 @@ impl View for ProgramsScreen {
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
         if self.search.is_some() {
-            (vec![Scope::Search, Scope::Text, Scope::List], true)
+            (
+                vec![Scope::Search, Scope::Text, Scope::List, Scope::Scroll],
+                true,
+            )
         } else {
             (
-                vec![Scope::Programs, Scope::Searchable, Scope::Rows, Scope::List],
+                vec![
+                    Scope::Programs,
+                    Scope::Searchable,
+                    Scope::Rows,
+                    Scope::List,
+                    Scope::Scroll,
+                ],
                 false,
             )
         }
@@ -140,6 +153,10 @@ impl View for ProgramsScreen {
             }
             if let Action::Cmd(Command::Open) = action {
                 self.search = None;
+                if self.rows_for.as_ref() != Some(&self.filter) {
+                    self.open_pending = true;
+                    return Vec::new();
+                }
                 return self.open();
             }
         }
@@ -210,7 +227,11 @@ impl View for ProgramsScreen {
             Action::Loaded(Loaded::Programs(filter, rows)) if *filter == self.filter => {
                 self.rows = rows.clone();
                 self.loaded = true;
+                self.rows_for = Some(filter.clone());
                 self.scroll.clamp(self.rows.len(), height);
+                if std::mem::take(&mut self.open_pending) {
+                    return self.open();
+                }
             }
             Action::Loaded(Loaded::ProgramYears(years)) => self.years = years.clone(),
             Action::Saved(Saved::Deleted(_)) => {

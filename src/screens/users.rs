@@ -59,7 +59,7 @@ impl View for UsersScreen {
     }
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
-        (vec![Scope::Rows, Scope::List], false)
+        (vec![Scope::Rows, Scope::List, Scope::Scroll], false)
     }
 
     fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {

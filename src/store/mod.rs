@@ -119,15 +119,17 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// The terminal interface shows it in the status bar when waiting lasts.
 pub static BUSY_WAITS: AtomicU32 = AtomicU32::new(0);
 
-/// Waits with growing pauses (1, 2, 4 … 100 ms) for about 30 seconds before giving up.
+/// Waits with short, slightly uneven pauses (1, 2, 4 … 20 ms, plus a few ms that differ between
+/// processes, so that waiters take turns instead of one process keeping the lock) for about 30 seconds.
 fn busy_handler(attempt: i32) -> bool {
     let attempt = u32::try_from(attempt).unwrap_or(0);
     BUSY_WAITS.store(attempt + 1, Ordering::Relaxed);
-    if attempt >= 330 {
+    if attempt >= 1300 {
         return false;
     }
-    let pause = 1u64 << attempt.min(7);
-    std::thread::sleep(Duration::from_millis(pause.min(100)));
+    let jitter = u64::from((std::process::id() ^ attempt.wrapping_mul(2_654_435_761)) % 5);
+    let pause = (1u64 << attempt.min(5)).min(20) + jitter;
+    std::thread::sleep(Duration::from_millis(pause));
     true
 }
 

@@ -1,5 +1,6 @@
 //! Widgets shared by every screen: one table, one text input, one form engine, one theme.
 
+pub mod bars;
 pub mod form;
 pub mod input;
 pub mod table;
@@ -15,6 +16,11 @@ use unicode_width::UnicodeWidthChar;
 /// Writes text from the database or a user at `(x, y)`, terminal-safe, cut to `width` with `…`.
 /// Returns the columns used.
 pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) -> u16 {
+    let area = buf.area;
+    if y < area.y || y >= area.y + area.height || x < area.x || x >= area.x + area.width {
+        return 0;
+    }
+    let width = width.min(area.x + area.width - x);
     let safe = crate::text::visible(text);
     let fitted = fit(&safe, usize::from(width));
     let (end_x, _) = buf.set_stringn(x, y, &fitted, usize::from(width), style);

@@ -1,0 +1,567 @@
+//! A program's dashboard: did the training work, for whom, and what to do next. One section per level,
+//! in words and bars that stay readable at 80x24 and without colour. It refreshes by itself when another
+//! clerk saves data.
+
+use super::instruments::level_label;
+use super::{Cx, Reply, View};
+use crate::app::action::{Action, Command};
+use crate::app::effect::{Effect, Load, Loaded};
+use crate::app::keymap::Scope;
+use crate::domain::ids::ProgramId;
+use crate::domain::instrument::Level;
+use crate::domain::program::format_rupiah;
+use crate::i18n::{Lang, Msg};
+use crate::report::{Learning, ProgramReport, Reaction};
+use crate::stats::{self, EffectSize, GainBand, NotComputable};
+use crate::widgets::{bars, put};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Summary,
+    Reaction,
+    Learning,
+    Quality,
+}
+
+impl Section {
+    const ALL: [Section; 4] = [
+        Section::Summary,
+        Section::Reaction,
+        Section::Learning,
+        Section::Quality,
+    ];
+
+    fn label(self) -> Msg {
+        match self {
+            Section::Summary => Msg::SectionSummary,
+            Section::Reaction => Msg::LevelReaction,
+            Section::Learning => Msg::LevelLearning,
+            Section::Quality => Msg::DashQuality,
+        }
+    }
+
+    fn step(self, delta: isize) -> Section {
+        let i = Section::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        let n = Section::ALL.len() as isize;
+        Section::ALL[usize::try_from((i + delta).rem_euclid(n)).unwrap_or(0)]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DashboardScreen {
+    pub program: ProgramId,
+    pub report: Option<Box<ProgramReport>>,
+    pub section: Section,
+    /// First line shown in long sections.
+    pub offset: usize,
+}
+
+impl DashboardScreen {
+    pub fn new(program: ProgramId) -> DashboardScreen {
+        DashboardScreen {
+            program,
+            report: None,
+            section: Section::Summary,
+            offset: 0,
+        }
+    }
+}
+
+/// A p-value in words: "sangat bermakna (p < 0,001)".
+pub fn p_words(p: f64, lang: Lang) -> String {
+    if p < 0.001 {
+        Msg::PVerySignificant.text(lang).to_string()
+    } else if p < 0.05 {
+        Msg::PSignificant.fill(lang, &[&fixed(p, 3, lang)])
+    } else {
+        Msg::PNotSignificant.fill(lang, &[&fixed(p, 3, lang)])
+    }
+}
+
+/// An effect size in words.
+pub fn effect_words(d: f64, lang: Lang) -> &'static str {
+    match stats::effect_size_band(d) {
+        EffectSize::Negligible => Msg::EffectNegligible.text(lang),
+        EffectSize::Small => Msg::EffectSmall.text(lang),
+        EffectSize::Medium => Msg::EffectMedium.text(lang),
+        EffectSize::Large => Msg::EffectLarge.text(lang),
+    }
+}
+
+pub fn gain_words(g: f64, lang: Lang) -> &'static str {
+    match stats::gain_band(g) {
+        GainBand::High => Msg::GainHigh.text(lang),
+        GainBand::Medium => Msg::GainMedium.text(lang),
+        GainBand::Low => Msg::GainLow.text(lang),
+    }
+}
+
+/// Cronbach's alpha in words (≥ 0.9 excellent, ≥ 0.8 good, ≥ 0.7 acceptable, below: questionable).
+pub fn alpha_words(a: f64, lang: Lang) -> &'static str {
+    if a >= 0.9 {
+        Msg::AlphaExcellent.text(lang)
+    } else if a >= 0.8 {
+        Msg::AlphaGood.text(lang)
+    } else if a >= 0.7 {
+        Msg::AlphaAcceptable.text(lang)
+    } else {
+        Msg::AlphaLow.text(lang)
+    }
+}
+
+pub fn not_computable(reason: NotComputable, lang: Lang) -> String {
+    match reason {
+        NotComputable::NoData => Msg::NcNoData.text(lang).to_string(),
+        NotComputable::TooFew { needed, got } => Msg::NcTooFew.fill(lang, &[&needed, &got]),
+        NotComputable::ZeroVariance => Msg::NcZeroVariance.text(lang).to_string(),
+        NotComputable::NoPairs => Msg::NcNoPairs.text(lang).to_string(),
+        NotComputable::AllDifferencesZero => Msg::NcAllZero.text(lang).to_string(),
+    }
+}
+
+/// A number with `places` decimals, in the user's notation.
+pub fn fixed(v: f64, places: usize, lang: Lang) -> String {
+    let s = format!("{v:.places$}");
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// One line of a section: text, or a labelled bar.
+enum Line {
+    Head(String),
+    Text(String),
+    Dim(String),
+    Bar {
+        label: String,
+        value: f64,
+        max: f64,
+        shown: String,
+    },
+    Blank,
+}
+
+fn learning_lines(l: &Learning, cx: &Cx, out: &mut Vec<Line>) {
+    let lang = cx.lang;
+    out.push(Line::Bar {
+        label: "Pre".into(),
+        value: l.pre_mean,
+        max: l.max,
+        shown: fixed(l.pre_mean, 1, lang),
+    });
+    out.push(Line::Bar {
+        label: "Post".into(),
+        value: l.post_mean,
+        max: l.max,
+        shown: fixed(l.post_mean, 1, lang),
+    });
+    match (l.mean_diff, l.t, l.p, l.cohen_dz) {
+        (Some(diff), Some(t), Some(p), Some(dz)) => {
+            out.push(Line::Text(
+                Msg::DashLearningT.fill(lang, &[&fixed(diff, 1, lang), &l.pairs]),
+            ));
+            out.push(Line::Text(
+                Msg::DashTTest.fill(lang, &[&fixed(t, 2, lang), &p_words(p, lang)]),
+            ));
+            out.push(Line::Text(
+                Msg::DashEffect.fill(lang, &[&effect_words(dz, lang), &fixed(dz, 2, lang)]),
+            ));
+        }
+        _ => out.push(Line::Dim(
+            Msg::DashNotComputable.fill(
+                lang,
+                &[
+                    &"t",
+                    &l.t_reason
+                        .map(|r| not_computable(r, lang))
+                        .unwrap_or_default(),
+                ],
+            ),
+        )),
+    }
+    match (l.wilcoxon_w, l.wilcoxon_p) {
+        (Some(w), Some(p)) => out.push(Line::Dim(
+            Msg::DashWilcoxon.fill(lang, &[&fixed(w, 1, lang), &p_words(p, lang)]),
+        )),
+        _ => out.push(Line::Dim(
+            Msg::DashNotComputable.fill(
+                lang,
+                &[
+                    &"Wilcoxon",
+                    &l.wilcoxon_reason
+                        .map(|r| not_computable(r, lang))
+                        .unwrap_or_default(),
+                ],
+            ),
+        )),
+    }
+    if let Some(g) = l.ngain_mean {
+        out.push(Line::Text(
+            Msg::DashGain.fill(lang, &[&fixed(g, 2, lang), &gain_words(g, lang)]),
+        ));
+        let total = (l.ngain_high + l.ngain_medium + l.ngain_low).max(1) as f64;
+        for (label, n) in [
+            (Msg::GainHigh, l.ngain_high),
+            (Msg::GainMedium, l.ngain_medium),
+            (Msg::GainLow, l.ngain_low),
+        ] {
+            out.push(Line::Bar {
+                label: cx.t(label).to_string(),
+                value: n as f64,
+                max: total,
+                shown: n.to_string(),
+            });
+        }
+    }
+}
+
+fn reaction_lines(r: &Reaction, cx: &Cx, out: &mut Vec<Line>) {
+    let lang = cx.lang;
+    out.push(Line::Head(format!("{} · {}", r.instrument, r.title)));
+    let alpha = match (r.alpha, r.alpha_reason) {
+        (Some(a), _) => Msg::DashAlpha.fill(
+            lang,
+            &[
+                &fixed(a, 2, lang),
+                &alpha_words(a, lang),
+                &r.alpha_respondents.unwrap_or(0),
+            ],
+        ),
+        (None, Some(reason)) => {
+            Msg::DashNotComputable.fill(lang, &[&"alpha", &not_computable(reason, lang)])
+        }
+        _ => String::new(),
+    };
+    out.push(Line::Text(Msg::DashReactionIndex.fill(
+        lang,
+        &[
+            &r.index.map_or_else(|| "-".into(), |i| fixed(i, 0, lang)),
+            &r.respondents,
+            &alpha,
+        ],
+    )));
+    for a in &r.aspects {
+        out.push(Line::Bar {
+            label: a.aspect.clone(),
+            value: a.index,
+            max: 100.0,
+            shown: fixed(a.index, 0, lang),
+        });
+    }
+    let mut lowest: Vec<&crate::report::ReactionItem> =
+        r.items.iter().filter(|i| i.mean.is_some()).collect();
+    lowest.sort_by(|a, b| {
+        a.mean
+            .partial_cmp(&b.mean)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    if !lowest.is_empty() {
+        out.push(Line::Blank);
+        out.push(Line::Head(cx.t(Msg::DashLowest).to_string()));
+        for i in lowest.iter().take(3) {
+            out.push(Line::Text(format!(
+                "{} {} · {} · {}%",
+                i.code,
+                i.text,
+                i.mean.map_or_else(|| "-".into(), |m| fixed(m, 2, lang)),
+                i.favorable_pct
+                    .map_or_else(|| "-".into(), |f| fixed(f, 0, lang))
+            )));
+        }
+    }
+    out.push(Line::Blank);
+    out.push(Line::Head(cx.t(Msg::DashItems).to_string()));
+    for i in &r.items {
+        out.push(Line::Bar {
+            label: i.code.clone(),
+            value: i.mean.unwrap_or(0.0) - f64::from(i.scale[0]),
+            max: f64::from(i.scale[1] - i.scale[0]),
+            shown: format!(
+                "{} · {}% · n {}",
+                i.mean.map_or_else(|| "-".into(), |m| fixed(m, 2, lang)),
+                i.favorable_pct
+                    .map_or_else(|| "-".into(), |f| fixed(f, 0, lang)),
+                i.n
+            ),
+        });
+    }
+}
+
+impl DashboardScreen {
+    fn lines(&self, cx: &Cx) -> Vec<Line> {
+        let lang = cx.lang;
+        let Some(r) = &self.report else {
+            return vec![Line::Dim(cx.t(Msg::Loading).into())];
+        };
+        let mut out = Vec::new();
+        match self.section {
+            Section::Summary => {
+                let p = &r.program;
+                out.push(Line::Text(
+                    Msg::DashParticipants.fill(lang, &[&p.participants, &p.passed]),
+                ));
+                out.push(Line::Head(cx.t(level_label(Level::Reaction)).to_string()));
+                match r.reaction.first() {
+                    Some(re) => out.push(Line::Text(
+                        Msg::DashReactionIndex.fill(
+                            lang,
+                            &[
+                                &re.index.map_or_else(|| "-".into(), |i| fixed(i, 0, lang)),
+                                &re.respondents,
+                                &re.alpha
+                                    .map(|a| {
+                                        Msg::DashAlphaShort.fill(
+                                            lang,
+                                            &[&fixed(a, 2, lang), &alpha_words(a, lang)],
+                                        )
+                                    })
+                                    .unwrap_or_default(),
+                            ],
+                        ),
+                    )),
+                    None => out.push(Line::Dim(cx.t(Msg::DashNoReaction).into())),
+                }
+                out.push(Line::Head(cx.t(level_label(Level::Learning)).to_string()));
+                match &r.learning {
+                    Some(l) => {
+                        out.push(Line::Text(Msg::DashLearningShort.fill(
+                            lang,
+                            &[
+                                &fixed(l.pre_mean, 1, lang),
+                                &fixed(l.post_mean, 1, lang),
+                                &l.pairs,
+                            ],
+                        )));
+                        if let (Some(p), Some(dz)) = (l.p, l.cohen_dz) {
+                            out.push(Line::Text(format!(
+                                "{} · {}",
+                                p_words(p, lang),
+                                Msg::DashEffect
+                                    .fill(lang, &[&effect_words(dz, lang), &fixed(dz, 2, lang)])
+                            )));
+                        }
+                        if let Some(g) = l.ngain_mean {
+                            out.push(Line::Text(
+                                Msg::DashGain
+                                    .fill(lang, &[&fixed(g, 2, lang), &gain_words(g, lang)]),
+                            ));
+                        }
+                    }
+                    None => out.push(Line::Dim(
+                        Msg::DashNoLearning.fill(
+                            lang,
+                            &[&r.learning_reason
+                                .map(|x| not_computable(x, lang))
+                                .unwrap_or_default()],
+                        ),
+                    )),
+                }
+                out.push(Line::Head(cx.t(Msg::DashCosts).to_string()));
+                out.push(Line::Text(
+                    Msg::DashCostLine.fill(
+                        lang,
+                        &[
+                            &format_rupiah(r.costs.total),
+                            &r.costs
+                                .per_participant
+                                .map_or_else(|| "-".into(), format_rupiah),
+                            &r.costs
+                                .per_participant_jp
+                                .map_or_else(|| "-".into(), format_rupiah),
+                        ],
+                    ),
+                ));
+                out.push(Line::Head(cx.t(Msg::DashQuality).to_string()));
+                out.push(Line::Text(quality_line(r, lang)));
+            }
+            Section::Reaction => {
+                if r.reaction.is_empty() {
+                    out.push(Line::Dim(cx.t(Msg::DashNoReaction).into()));
+                }
+                for re in &r.reaction {
+                    reaction_lines(re, cx, &mut out);
+                    out.push(Line::Blank);
+                }
+            }
+            Section::Learning => match &r.learning {
+                Some(l) => learning_lines(l, cx, &mut out),
+                None => out.push(Line::Dim(
+                    Msg::DashNoLearning.fill(
+                        lang,
+                        &[&r.learning_reason
+                            .map(|x| not_computable(x, lang))
+                            .unwrap_or_default()],
+                    ),
+                )),
+            },
+            Section::Quality => {
+                let q = &r.data_quality;
+                out.push(Line::Text(quality_line(r, lang)));
+                if let Some(rate) = q.response_rate {
+                    out.push(Line::Bar {
+                        label: cx.t(Msg::DashResponseRate).into(),
+                        value: rate,
+                        max: 100.0,
+                        shown: format!("{}%", fixed(rate, 0, lang)),
+                    });
+                }
+                out.push(Line::Bar {
+                    label: cx.t(Msg::DashScored).into(),
+                    value: q.with_scores as f64,
+                    max: q.enrolled.max(1) as f64,
+                    shown: format!("{}/{}", q.with_scores, q.enrolled),
+                });
+                out.push(Line::Dim(
+                    Msg::DashUnverified.fill(lang, &[&q.unverified_forms]),
+                ));
+            }
+        }
+        out
+    }
+}
+
+fn quality_line(r: &ProgramReport, lang: Lang) -> String {
+    let q = &r.data_quality;
+    Msg::DashQualityLine.fill(
+        lang,
+        &[
+            &q.response_rate
+                .map_or_else(|| "-".into(), |x| format!("{}%", fixed(x, 0, lang))),
+            &q.missing_answers_pct
+                .map_or_else(|| "-".into(), |x| format!("{}%", fixed(x, 1, lang))),
+            &q.unverified_forms,
+        ],
+    )
+}
+
+impl View for DashboardScreen {
+    fn title(&self, cx: &Cx) -> String {
+        match &self.report {
+            Some(r) => format!("{} {}", cx.t(Msg::DashTitle), r.program.code),
+            None => cx.t(Msg::DashTitle).to_string(),
+        }
+    }
+
+    fn scopes(&self) -> (Vec<Scope>, bool) {
+        (vec![Scope::Dashboard, Scope::Scroll], false)
+    }
+
+    fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
+        let height = usize::from(cx.body.height.saturating_sub(3));
+        let len = self.lines(cx).len();
+        let last = len.saturating_sub(height);
+        match action {
+            Action::Cmd(Command::NextSection) => {
+                self.section = self.section.step(1);
+                self.offset = 0;
+            }
+            Action::Cmd(Command::PrevSection) => {
+                self.section = self.section.step(-1);
+                self.offset = 0;
+            }
+            Action::Cmd(Command::Down) => self.offset = (self.offset + 1).min(last),
+            Action::Cmd(Command::Up) => self.offset = self.offset.saturating_sub(1),
+            Action::Cmd(Command::PageDown) => self.offset = (self.offset + height).min(last),
+            Action::Cmd(Command::PageUp) => self.offset = self.offset.saturating_sub(height),
+            Action::Cmd(Command::Top) => self.offset = 0,
+            Action::Cmd(Command::Bottom) => self.offset = last,
+            Action::Cmd(Command::Back) => return vec![Reply::Pop],
+            Action::Loaded(Loaded::Dashboard(report)) if report.program_id == self.program => {
+                self.report = Some(report.clone());
+                let len = self.lines(cx).len();
+                self.offset = self.offset.min(len.saturating_sub(height));
+            }
+            Action::Failed(f) => return vec![Reply::error(f.message.clone())],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn refresh(&self) -> Vec<Effect> {
+        vec![Effect::Load(Load::Dashboard(self.program))]
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        let theme = cx.theme;
+        let mut x = area.x + 1;
+        for s in Section::ALL {
+            let style = if s == self.section {
+                theme.tab_active()
+            } else {
+                theme.dim()
+            };
+            x += put(
+                buf,
+                x,
+                area.y,
+                &format!(" {} ", cx.t(s.label())),
+                area.width.saturating_sub(x - area.x),
+                style,
+            ) + 1;
+        }
+        if let Some(r) = &self.report {
+            put(
+                buf,
+                area.x + 1,
+                area.y + 1,
+                &format!("{} · {}", r.program.code, r.program.name),
+                area.width.saturating_sub(2),
+                theme.header(),
+            );
+        }
+        let lines = self.lines(cx);
+        let top = area.y + 2;
+        let height = usize::from(area.height.saturating_sub(2));
+        let w = area.width.saturating_sub(2);
+        let label_w: u16 = 16;
+        let bar_w = w.saturating_sub(label_w + 22);
+        for (i, line) in lines.iter().skip(self.offset).take(height).enumerate() {
+            let y = top + u16::try_from(i).unwrap_or(0);
+            let x = area.x + 1;
+            match line {
+                Line::Head(t) => {
+                    put(buf, x, y, t, w, theme.header());
+                }
+                Line::Text(t) => {
+                    put(buf, x + 1, y, t, w.saturating_sub(1), theme.base());
+                }
+                Line::Dim(t) => {
+                    put(buf, x + 1, y, t, w.saturating_sub(1), theme.dim());
+                }
+                Line::Bar {
+                    label,
+                    value,
+                    max,
+                    shown,
+                } => {
+                    put(buf, x + 1, y, label, label_w, theme.base());
+                    bars::draw(
+                        buf,
+                        x + 2 + label_w,
+                        y,
+                        *value,
+                        *max,
+                        bar_w,
+                        Style::default(),
+                    );
+                    put(buf, x + 3 + label_w + bar_w, y, shown, 20, theme.base());
+                }
+                Line::Blank => {}
+            }
+        }
+        if lines.len() > self.offset + height {
+            put(
+                buf,
+                area.x + area.width - 2,
+                area.y + area.height - 1,
+                "↓",
+                1,
+                theme.dim(),
+            );
+        }
+    }
+}
