@@ -32,7 +32,7 @@ fn failure(e: StoreError, lang: Lang) -> Failure {
 /// Runs one effect; `None` when it has nothing to report (drafts, quitting).
 pub fn execute(store: &mut Store, effect: Effect, lang: Lang) -> Option<Action> {
     match effect {
-        Effect::Load(load) => Some(match load_data(store, load) {
+        Effect::Load(load) => Some(match load_data(store, load, lang) {
             Ok(loaded) => Action::Loaded(loaded),
             Err(e) => Action::Failed(failure(e, lang)),
         }),
@@ -56,7 +56,7 @@ pub fn execute(store: &mut Store, effect: Effect, lang: Lang) -> Option<Action> 
     }
 }
 
-fn load_data(store: &Store, load: Load) -> Result<Loaded, StoreError> {
+fn load_data(store: &Store, load: Load, lang: Lang) -> Result<Loaded, StoreError> {
     Ok(match load {
         Load::Programs(filter) => {
             let rows = store.programs(&filter)?;
@@ -107,7 +107,7 @@ fn load_data(store: &Store, load: Load) -> Result<Loaded, StoreError> {
         Load::Scores(program) => Loaded::Scores(program, store.scores(program)?),
         Load::Dashboard(program) => {
             let program = store.program(program)?;
-            Loaded::Dashboard(Box::new(crate::report::build(store, &program)?))
+            Loaded::Dashboard(Box::new(crate::report::build(store, &program, lang)?))
         }
         Load::FirstAnswers(batch, respondent) => {
             let answers = match store.find_response(&batch, &respondent, Keying::First)? {

@@ -294,7 +294,7 @@ pub fn report(
     let program = store
         .program_by_code(program)?
         .ok_or_else(|| CliError::UnknownProgram(program.to_string()))?;
-    let report = crate::report::build(&store, &program)?;
+    let report = crate::report::build(&store, &program, ctx.lang)?;
     let text = match format {
         super::ReportFormat::Json => crate::report::json::render(&report),
     };

@@ -656,4 +656,29 @@ catalog! {
     NcZeroVariance => "semua nilai sama (tanpa variasi)", "all values are the same (no variance)";
     NcNoPairs => "tidak ada pasangan pre/post", "no pre/post pairs";
     NcAllZero => "semua selisih nol", "every difference is zero";
+
+    // ── Recommendations ──────────────────────────────────────────────────────
+    RecRelevance => "Libatkan ASN dan atasan dalam perencanaan melalui analisis kebutuhan pelatihan (TNA), agar materi sesuai tugas sehari-hari", "Involve ASN and their supervisors in planning through a training needs analysis, so that the material matches daily tasks";
+    RecCommitment => "Susun rencana tindak lanjut bersama atasan dan jadwalkan pendampingan (mentoring) setelah pelatihan", "Draw up a follow-up plan with the supervisors and schedule mentoring after the training";
+    RecWeakAspect => "Perbaiki aspek {0} sebelum program diselenggarakan lagi", "Improve the {0} aspect before the program runs again";
+    RecLowGain => "Tinjau metode dan materi: tambah praktik, studi kasus dan latihan di tempat kerja", "Review methods and material: add practice, case studies and exercises at work";
+    RecNoLearningChange => "Peningkatan pengetahuan tidak terbukti; periksa kesesuaian tes dengan tujuan pelatihan", "No proven gain in knowledge; check that the test matches the training objectives";
+    RecTooEasy => "Sesuaikan tingkat materi: peserta sudah menguasai sebagian besar sebelum pelatihan", "Adjust the level of the material: participants already knew most of it before the training";
+    RecLeadership => "Tugaskan setiap peserta memimpin proyek perubahan kecil (aksi perubahan) dengan atasan sebagai mentor, dan pantau sampai selesai", "Have each participant lead a small change project with the supervisor as mentor, and follow it to completion";
+    RecResponse => "Tingkatkan tingkat respons: bagikan dan kumpulkan formulir reaksi sebelum penutupan", "Raise the response rate: hand out and collect the reaction forms before the closing session";
+    RecVerify => "Verifikasi sampel formulir dengan entri ganda untuk memastikan mutu data", "Verify a sample of the forms by double entry to make sure of the data quality";
+    RecNoReaction => "Kumpulkan survei reaksi peserta (tersedia templat REAKSI-01)", "Collect the participants' reaction survey (template REAKSI-01 is available)";
+    RecNoLearning => "Lakukan dan catat pre-test dan post-test untuk mengukur pembelajaran", "Run and record a pre-test and a post-test to measure learning";
+    BecauseAspect => "indeks {0} = {1} (di bawah {2})", "{0} index = {1} (below {2})";
+    BecauseResponse => "tingkat respons {0}%", "response rate {0}%";
+    BecauseGain => "N-gain rata-rata {0} (rendah, < 0,3)", "mean N-gain {0} (low, < 0.3)";
+    BecauseP => "p = {0} (≥ 0,05)", "p = {0} (≥ 0.05)";
+    BecausePre => "rata-rata pre-test {0} dari {1}", "mean pre-test {0} of {1}";
+    BecauseLeadership => "program kepemimpinan (PKP/PKA/PKN)", "a leadership program (PKP/PKA/PKN)";
+    BecauseUnverified => "{0} formulir belum diverifikasi", "{0} forms not verified";
+    BecauseNoForms => "belum ada formulir reaksi", "no reaction forms yet";
+    BecauseNoPairs => "belum ada nilai pre/post berpasangan", "no paired pre/post scores yet";
+    DashRecommendations => "Rekomendasi", "Recommendations";
+    DashBecause => "karena {0}", "because {0}";
+    DashNoRecommendations => "Tidak ada rekomendasi: semua angka dalam batas baik", "No recommendations: every figure is within good limits";
 }

@@ -1,6 +1,7 @@
 //! Reports: one computation of a program's results ([`ProgramReport`]), rendered as JSON (a contract for
 //! other tools, documented in docs/formats.md), and drawn by the dashboards.
 
+pub mod advice;
 pub mod json;
 
 use crate::domain::ids::ProgramId;
@@ -24,6 +25,8 @@ pub struct ProgramReport {
     pub reaction: Vec<Reaction>,
     pub costs: Costs,
     pub data_quality: DataQuality,
+    /// Generated from the figures above, each with the reason it fired.
+    pub recommendations: Vec<advice::Recommendation>,
 }
 
 /// Costs (whole rupiah): the total and per participant and per JP.
@@ -300,7 +303,8 @@ fn learning(
 }
 
 /// Builds a program's report from the store.
-pub fn build(store: &Store, program: &Program) -> Result<ProgramReport> {
+/// Builds a program's report from the store; words (recommendations) are in `lang`.
+pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Result<ProgramReport> {
     let roster = store.roster(program.id)?;
     let enrolled = roster.len();
     let passed = roster
@@ -388,7 +392,7 @@ pub fn build(store: &Store, program: &Program) -> Result<ProgramReport> {
             .collect(),
     };
     let p = &program.data;
-    Ok(ProgramReport {
+    let mut report = ProgramReport {
         program_id: program.id,
         program: ProgramInfo {
             code: p.code.to_string(),
@@ -415,5 +419,8 @@ pub fn build(store: &Store, program: &Program) -> Result<ProgramReport> {
                 .then(|| 100.0 * likert_missing as f64 / likert_cells as f64),
             unverified_forms: unverified,
         },
-    })
+        recommendations: Vec::new(),
+    };
+    report.recommendations = advice::recommend(&report, p.kind.is_leadership(), lang);
+    Ok(report)
 }

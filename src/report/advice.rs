@@ -1,0 +1,150 @@
+//! Recommendations generated from a program's results, each with the rule and the figures that triggered
+//! it, so that an evaluator can see why and decide.
+
+use super::ProgramReport;
+use crate::i18n::{Lang, Msg};
+use serde::Serialize;
+
+/// Which rule fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Participants found the training not relevant to their tasks.
+    LowRelevance,
+    /// An aspect of the training (trainers, facilities, organisation…) was rated low.
+    WeakAspect,
+    /// Participants are not confident or committed to apply what they learnt.
+    LowCommitment,
+    /// Learning gains were low.
+    LowGain,
+    /// Post-test scores did not differ from pre-test scores.
+    NoSignificantLearning,
+    /// Participants already knew the material.
+    TooEasy,
+    /// Leadership programs end in a change project.
+    LeadershipProject,
+    /// Few participants returned the reaction form.
+    LowResponse,
+    /// Forms were not verified by double entry.
+    Unverified,
+    /// No reaction forms.
+    NoReactionData,
+    /// No paired test scores.
+    NoLearningData,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    pub rule: Rule,
+    /// What to do, in the report's language.
+    pub text: String,
+    /// Why: the figures that triggered the rule.
+    pub because: String,
+}
+
+/// Index (0–100) below which an aspect counts as weak.
+pub const WEAK_INDEX: f64 = 60.0;
+
+fn fixed(v: f64, places: usize, lang: Lang) -> String {
+    crate::screens::dashboard::fixed(v, places, lang)
+}
+
+/// Applies every rule to a report.
+pub fn recommend(report: &ProgramReport, leadership: bool, lang: Lang) -> Vec<Recommendation> {
+    let mut out = Vec::new();
+    let mut add = |rule: Rule, text: String, because: String| {
+        out.push(Recommendation {
+            rule,
+            text,
+            because,
+        })
+    };
+    let t = |m: Msg| m.text(lang).to_string();
+    match report.reaction.first() {
+        None => add(
+            Rule::NoReactionData,
+            t(Msg::RecNoReaction),
+            Msg::BecauseNoForms.text(lang).to_string(),
+        ),
+        Some(r) => {
+            for a in &r.aspects {
+                let name = a.aspect.to_lowercase();
+                if a.index >= WEAK_INDEX {
+                    continue;
+                }
+                let because = Msg::BecauseAspect
+                    .fill(lang, &[&a.aspect, &fixed(a.index, 0, lang), &WEAK_INDEX]);
+                if name.starts_with("relevan") {
+                    add(Rule::LowRelevance, t(Msg::RecRelevance), because);
+                } else if name.starts_with("komitmen") {
+                    add(Rule::LowCommitment, t(Msg::RecCommitment), because);
+                } else {
+                    add(
+                        Rule::WeakAspect,
+                        Msg::RecWeakAspect.fill(lang, &[&a.aspect]),
+                        because,
+                    );
+                }
+            }
+            if let Some(rate) = report.data_quality.response_rate
+                && rate < 70.0
+            {
+                add(
+                    Rule::LowResponse,
+                    t(Msg::RecResponse),
+                    Msg::BecauseResponse.fill(lang, &[&fixed(rate, 0, lang)]),
+                );
+            }
+        }
+    }
+    match &report.learning {
+        None => add(
+            Rule::NoLearningData,
+            t(Msg::RecNoLearning),
+            Msg::BecauseNoPairs.text(lang).to_string(),
+        ),
+        Some(l) => {
+            if let Some(g) = l.ngain_mean
+                && g < 0.3
+            {
+                add(
+                    Rule::LowGain,
+                    t(Msg::RecLowGain),
+                    Msg::BecauseGain.fill(lang, &[&fixed(g, 2, lang)]),
+                );
+            }
+            if let Some(p) = l.p
+                && p >= 0.05
+            {
+                add(
+                    Rule::NoSignificantLearning,
+                    t(Msg::RecNoLearningChange),
+                    Msg::BecauseP.fill(lang, &[&fixed(p, 3, lang)]),
+                );
+            }
+            if l.pre_mean >= 0.8 * l.max {
+                add(
+                    Rule::TooEasy,
+                    t(Msg::RecTooEasy),
+                    Msg::BecausePre
+                        .fill(lang, &[&fixed(l.pre_mean, 1, lang), &fixed(l.max, 0, lang)]),
+                );
+            }
+        }
+    }
+    if leadership {
+        add(
+            Rule::LeadershipProject,
+            t(Msg::RecLeadership),
+            Msg::BecauseLeadership.text(lang).to_string(),
+        );
+    }
+    if report.data_quality.unverified_forms > 0 {
+        add(
+            Rule::Unverified,
+            t(Msg::RecVerify),
+            Msg::BecauseUnverified.fill(lang, &[&report.data_quality.unverified_forms]),
+        );
+    }
+    out
+}
