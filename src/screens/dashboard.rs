@@ -24,14 +24,16 @@ pub enum Section {
     Reaction,
     Learning,
     Quality,
+    Advice,
 }
 
 impl Section {
-    const ALL: [Section; 4] = [
+    const ALL: [Section; 5] = [
         Section::Summary,
         Section::Reaction,
         Section::Learning,
         Section::Quality,
+        Section::Advice,
     ];
 
     fn label(self) -> Msg {
@@ -40,6 +42,7 @@ impl Section {
             Section::Reaction => Msg::LevelReaction,
             Section::Learning => Msg::LevelLearning,
             Section::Quality => Msg::DashQuality,
+            Section::Advice => Msg::DashRecommendations,
         }
     }
 
@@ -418,6 +421,28 @@ impl DashboardScreen {
                 out.push(Line::Dim(
                     Msg::DashUnverified.fill(lang, &[&q.unverified_forms]),
                 ));
+            }
+            Section::Advice => {
+                if r.recommendations.is_empty() {
+                    out.push(Line::Dim(cx.t(Msg::DashNoRecommendations).into()));
+                }
+                let width = usize::from(cx.body.width.saturating_sub(5));
+                for (n, rec) in r.recommendations.iter().enumerate() {
+                    for (i, line) in crate::screens::confirm::wrap(&rec.text, width)
+                        .into_iter()
+                        .enumerate()
+                    {
+                        out.push(if i == 0 {
+                            Line::Head(format!("{}. {line}", n + 1))
+                        } else {
+                            Line::Text(format!("  {line}"))
+                        });
+                    }
+                    out.push(Line::Dim(format!(
+                        "  {}",
+                        Msg::DashBecause.fill(lang, &[&rec.because])
+                    )));
+                }
             }
         }
         out
