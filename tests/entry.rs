@@ -605,25 +605,59 @@ fn verified(path: &Path, response: i64) -> bool {
     .expect("response")
 }
 
+/// A database where the clerk `operator1` keyed REAKSI-01 forms (first keying), and the verifier `siti`.
+struct Keyed {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    /// Each form: whose it is, the id of its first keying, their NIP.
+    forms: Vec<(Respondent, i64, String)>,
+}
+
+impl Keyed {
+    fn new(forms: &[&str]) -> Keyed {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = demo_file(dir.path());
+        open_as(&path, "operator1")
+            .add_user(&user("siti"), "", Role::Verifier)
+            .expect("verifier");
+        let mut clerk = Harness::new(open_as(&path, "operator1"), Role::Operator);
+        open_entry(&mut clerk, KOM, REAKSI, Keying::First);
+        let batch = post(&clerk, KOM, REAKSI);
+        let forms = forms
+            .iter()
+            .map(|digits| {
+                let who = key_form(&mut clerk, digits);
+                let id = stored(&clerk, &batch, &who, Keying::First)
+                    .expect("keyed")
+                    .0
+                    .id;
+                let nip = nip_of(&clerk, KOM, &who);
+                (who, id, nip)
+            })
+            .collect();
+        Keyed {
+            _dir: dir,
+            path,
+            forms,
+        }
+    }
+
+    /// The verifier's session, at the second keying of the batch.
+    fn verifier(&self) -> Harness {
+        let mut h = Harness::new(open_as(&self.path, "siti"), Role::Verifier);
+        open_entry(&mut h, KOM, REAKSI, Keying::Second);
+        h
+    }
+}
+
 #[test]
 fn verification_stops_at_a_mismatch_and_records_what_the_paper_says_twice() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = demo_file(dir.path());
-    open_as(&path, "operator1")
-        .add_user(&user("siti"), "", Role::Verifier)
-        .expect("verifier");
-    let mut clerk = Harness::new(open_as(&path, "operator1"), Role::Operator);
-    open_entry(&mut clerk, KOM, REAKSI, Keying::First);
-    let a = key_form(&mut clerk, FORM_A);
-    let b = key_form(&mut clerk, FORM_B);
-    let batch = post(&clerk, KOM, REAKSI);
-    let first_a = stored(&clerk, &batch, &a, Keying::First).expect("a").0.id;
-    let first_b = stored(&clerk, &batch, &b, Keying::First).expect("b").0.id;
-    let (nip_a, nip_b) = (nip_of(&clerk, KOM, &a), nip_of(&clerk, KOM, &b));
-    drop(clerk);
-
-    let mut h = Harness::new(open_as(&path, "siti"), Role::Verifier);
-    open_entry(&mut h, KOM, REAKSI, Keying::Second);
+    let keyed = Keyed::new(&[FORM_A, FORM_B]);
+    let path = keyed.path.clone();
+    let (a, first_a, nip_a) = keyed.forms[0].clone();
+    let (b, first_b, nip_b) = keyed.forms[1].clone();
+    let mut h = keyed.verifier();
+    let batch = post(&h, KOM, REAKSI);
     // Form A: R05 is 1 on paper; the verifier slips and types 4.
     by_nip(&mut h, &nip_a);
     assert_eq!(current(&h), a);
@@ -683,6 +717,76 @@ fn verification_stops_at_a_mismatch_and_records_what_the_paper_says_twice() {
     assert_eq!(first_answers.get("R07").map(String::as_str), Some("3"));
 }
 
+#[test]
+#[ignore = "bug: in the second keying Enter on an empty one-key item moves on without comparing"]
+fn enter_through_a_second_keying_does_not_verify_the_form() {
+    let keyed = Keyed::new(&[FORM_A]);
+    let (a, first_a, nip_a) = keyed.forms[0].clone();
+    let mut h = keyed.verifier();
+    by_nip(&mut h, &nip_a);
+    assert_eq!(current(&h), a);
+    // Nothing typed: the first keying says 1 for R01.
+    h.press(KeyCode::Enter);
+    assert_eq!(focused(&h), "R01", "a blank against 1 is a mismatch");
+    assert!(entry(&h).mismatch.is_some());
+    for _ in 0..25 {
+        h.press(KeyCode::Enter);
+    }
+    assert!(
+        !verified(&keyed.path, first_a),
+        "21 answers were never compared"
+    );
+}
+
+#[test]
+#[ignore = "bug: Enter at a mismatch leaves the field with the mismatch unresolved"]
+fn a_mismatch_is_not_left_with_enter() {
+    let keyed = Keyed::new(&[FORM_A]);
+    let (_, _, nip_a) = keyed.forms[0].clone();
+    let mut h = keyed.verifier();
+    by_nip(&mut h, &nip_a);
+    h.type_str(&FORM_A[..4]);
+    h.type_str("4");
+    assert_eq!(focused(&h), "R05");
+    h.press(KeyCode::Enter);
+    assert_eq!(focused(&h), "R05", "the paper must be read again first");
+    assert!(entry(&h).mismatch.is_some());
+}
+
+#[test]
+#[ignore = "bug: Esc does nothing on the entry setup and q is taken as a choice letter"]
+fn the_entry_tab_is_left_with_esc_and_q_quits() {
+    let mut h = demo();
+    open_entry(&mut h, KOM, REAKSI, Keying::First);
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.state.top(), Some(Screen::EntrySetup(_))));
+    h.press(KeyCode::Esc);
+    assert!(
+        !matches!(h.state.top(), Some(Screen::EntrySetup(_))),
+        "the bar says Esc Batal:\n{}",
+        h.screen()
+    );
+    h.press(KeyCode::Char('q'));
+    assert!(h.state.quit, "{}", h.screen());
+}
+
+#[test]
+#[ignore = "bug: a yes/no answer shows no label (ya/tidak) beside it"]
+fn a_yes_no_answer_shows_its_label() {
+    let mut store = demo_store();
+    add_instrument(&mut store, SKIP_TOML);
+    let mut h = Harness::new(store, Role::Admin);
+    open_entry(&mut h, KOM, "LOMPAT-01", Keying::First);
+    h.press(KeyCode::Enter);
+    h.type_str("0");
+    let screen = h.screen();
+    let r01 = screen
+        .lines()
+        .find(|l| l.trim_start().starts_with("R01"))
+        .expect("R01 row");
+    assert!(r01.ends_with("tidak"), "{screen}");
+}
+
 // ── Anonymous sheets and scores ──────────────────────────────────────────────────────────────────────────
 
 #[test]
@@ -736,6 +840,7 @@ fn scores_are_typed_into_a_grid() {
     h.type_str("101\n");
     assert_eq!(grid_row(&h), 2);
     assert!(notice(&h).contains("antara 0 dan 100"), "{}", h.screen());
+    assert_eq!(scores(&h, PROGRAM)[2], before[2]);
     h.ctrl('u');
     h.type_str("70\n");
     assert_eq!(grid_row(&h), 3);
@@ -752,46 +857,4 @@ fn scores_are_typed_into_a_grid() {
     assert_eq!(after[2].1, Some(70.0));
     assert_eq!(after[3..], before[3..]);
     assert_snapshot!("scores_grid", h.screen());
-}
-
-#[test]
-fn probe_enter_through_second_keying() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = demo_file(dir.path());
-    let mut clerk = Harness::new(open_as(&path, "operator1"), Role::Admin);
-    open_entry(&mut clerk, KOM, REAKSI, Keying::First);
-    let a = key_form(&mut clerk, FORM_A);
-    let batch = post(&clerk, KOM, REAKSI);
-    let first_a = stored(&clerk, &batch, &a, Keying::First).expect("a").0.id;
-    let nip_a = nip_of(&clerk, KOM, &a);
-    drop(clerk);
-    let mut h = Harness::new(open_as(&path, "operator1"), Role::Admin);
-    open_entry(&mut h, KOM, REAKSI, Keying::Second);
-    by_nip(&mut h, &nip_a);
-    h.type_str("1234");
-    h.type_str("4");
-    println!("{} {:?}", focused(&h), entry(&h).mismatch);
-    h.press(KeyCode::Enter);
-    println!(
-        "after enter at mismatch: {} {:?}\n{}",
-        focused(&h),
-        entry(&h).mismatch,
-        h.screen()
-    );
-    for _ in 0..30 {
-        h.press(KeyCode::Enter);
-    }
-    println!("{}", h.screen());
-    h.press(KeyCode::Up);
-    h.press(KeyCode::Down);
-    for _ in 0..30 {
-        h.press(KeyCode::Enter);
-    }
-    println!("{}", h.screen());
-    println!(
-        "verified {} disc {:?}",
-        verified(&path, first_a),
-        discrepancies(&path)
-    );
-    println!("{:?}", stored(&h, &batch, &a, Keying::Second));
 }

@@ -16,6 +16,8 @@ use unicode_width::UnicodeWidthChar;
 const BIN: &str = env!("CARGO_BIN_EXE_tilik");
 const WAIT: Duration = Duration::from_secs(15);
 const KOM: &str = "KOM-2026-01";
+/// The hint shown while choosing a respondent.
+const CHOOSING: &str = "responden yang disorot";
 /// The 21 Likert answers of a REAKSI-01 form.
 const DIGITS: &str = "123412341234123412341";
 
@@ -254,7 +256,6 @@ impl Tui {
         self.send("2");
         self.wait_text("Jenis entri");
         self.send("K\tR\t\t\r");
-        self.wait_text("Responden:");
     }
 
     /// Keys a whole form for the highlighted respondent and waits until it is saved.
@@ -265,7 +266,16 @@ impl Tui {
         self.wait_focus("R22");
         self.send("\r\r\r");
         self.wait_text("tersimpan");
-        self.wait_text("Responden:");
+        self.wait_text(CHOOSING);
+    }
+
+    /// Leaves the entry screen with Esc, then quits. Ctrl-C, not q: on the entry setup Esc does nothing
+    /// and q is taken as a choice letter (tests/entry.rs, `the_entry_tab_is_left_with_esc_and_q_quits`).
+    fn quit(&mut self) {
+        self.send("\x1b");
+        self.wait_text("Jenis entri");
+        self.send("\x03");
+        self.session.exp_eof().expect("tilik quits");
     }
 
     fn kill(mut self) {
@@ -323,14 +333,11 @@ fn a_clerk_keys_whole_forms_in_a_real_terminal() {
 
     let mut tui = Tui::start(home.path(), &db);
     tui.open_reaksi();
+    tui.wait_text(CHOOSING);
     tui.key_form();
     tui.key_form();
     tui.wait_text(&format!("{} formulir masuk", before + 2));
-    // Esc leaves the entry screen; q quits from the top.
-    tui.send("\x1b");
-    tui.wait_text("Jenis entri");
-    tui.send("q");
-    tui.session.exp_eof().expect("tilik quits");
+    tui.quit();
 
     assert_eq!(reaction_respondents(home.path(), &db), before + 2);
     assert!(drafts(&db).is_empty(), "both forms are complete");
@@ -344,6 +351,7 @@ fn a_killed_terminal_loses_nothing_and_the_form_carries_on() {
 
     let mut tui = Tui::start(home.path(), &db);
     tui.open_reaksi();
+    tui.wait_text(CHOOSING);
     tui.key_form();
     tui.key_form();
     // A third form, five answers in.
@@ -364,7 +372,7 @@ fn a_killed_terminal_loses_nothing_and_the_form_carries_on() {
     tui.kill();
 
     let mut tui = Tui::start(home.path(), &db);
-    tui.open_reaksi_draft();
+    tui.open_reaksi();
     let screen = tui.wait_focus("R06");
     assert!(screen.contains("Melanjutkan formulir"), "{screen}");
     assert!(screen.contains(&respondent), "{respondent}\n{screen}");
@@ -379,20 +387,8 @@ fn a_killed_terminal_loses_nothing_and_the_form_carries_on() {
     tui.wait_focus("R22");
     tui.send("\r\r\r");
     tui.wait_text("tersimpan");
-    tui.send("\x1b");
-    tui.wait_text("Jenis entri");
-    tui.send("q");
-    tui.session.exp_eof().expect("tilik quits");
+    tui.quit();
 
     assert_eq!(reaction_respondents(home.path(), &db), before + 3);
     assert!(drafts(&db).is_empty());
-}
-
-impl Tui {
-    /// Opens the same batch; the unfinished form opens by itself, at the items.
-    fn open_reaksi_draft(&mut self) {
-        self.send("2");
-        self.wait_text("Jenis entri");
-        self.send("K\tR\t\t\r");
-    }
 }

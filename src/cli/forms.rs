@@ -297,6 +297,7 @@ pub fn report(
     let report = crate::report::build(&store, &program, ctx.lang)?;
     let text = match format {
         super::ReportFormat::Json => crate::report::json::render(&report),
+        super::ReportFormat::Html => crate::report::html::render(&report, ctx.lang),
     };
     match output {
         None => {

@@ -93,6 +93,7 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     Json,
+    Html,
 }
 
 #[derive(Debug, Subcommand)]

@@ -681,4 +681,42 @@ catalog! {
     DashRecommendations => "Rekomendasi", "Recommendations";
     DashBecause => "karena {0}", "because {0}";
     DashNoRecommendations => "Tidak ada rekomendasi: semua angka dalam batas baik", "No recommendations: every figure is within good limits";
+
+    // ── HTML report (EPP) ────────────────────────────────────────────────────
+    HtmlTitle => "Laporan Evaluasi Pasca Pelatihan", "Post-Training Evaluation Report";
+    HtmlIntro => "Pendahuluan", "Introduction";
+    HtmlIntroText => "Laporan ini mengevaluasi {0} (kompetensi: {1}) yang diselenggarakan pada {2} – {3} dengan {4} peserta: apakah pelatihan mencapai tujuannya, relevan dengan tugas ASN, dan berdampak pada kinerja.", "This report evaluates {0} (competency: {1}), held from {2} to {3} with {4} participants: whether the training met its objectives, was relevant to the participants' work, and made a difference to their performance.";
+    HtmlObjectivesIntro => "Tujuan pelatihan dan perilaku yang diharapkan tampak di tempat kerja:", "The training's objectives and the behaviours expected at work:";
+    HtmlGoals => "Tujuan Evaluasi", "Evaluation Objectives";
+    HtmlGoal1 => "Mengukur reaksi peserta terhadap materi, fasilitator, relevansi, sarana dan penyelenggaraan (level 1).", "Measure the participants' reaction to the material, trainers, relevance, facilities and organisation (level 1).";
+    HtmlGoal2 => "Mengukur peningkatan pengetahuan melalui pre-test dan post-test (level 2).", "Measure the gain in knowledge through a pre-test and a post-test (level 2).";
+    HtmlGoal3 => "Menilai perubahan perilaku kerja melalui observasi dan wawancara atasan (level 3).", "Assess the change in behaviour at work through observation and supervisor interviews (level 3).";
+    HtmlGoal4 => "Menilai hasil bagi unit kerja dan biaya pelatihan (level 4).", "Assess the results for the work unit and the cost of the training (level 4).";
+    HtmlMethod => "Metode", "Method";
+    HtmlMethodReaction => "Survei reaksi \"{0}\": {1} formulir kembali dari {2} peserta.", "Reaction survey \"{0}\": {1} forms returned from {2} participants.";
+    HtmlMethodLearning => "Pre-test dan post-test: {0} peserta memiliki kedua nilai.", "Pre-test and post-test: {0} participants have both scores.";
+    HtmlMethodStats => "Butir Likert diringkas dengan rata-rata, simpangan baku dan persentase jawaban setuju (dua titik teratas); konsistensi diukur dengan alpha Cronbach. Nilai pre/post diuji dengan uji t berpasangan dan uji Wilcoxon, besar efek dengan Cohen's dz, dan peningkatan dengan N-gain Hake.", "Likert items are summarised by mean, standard deviation and the share of agreeing answers (top two points); consistency by Cronbach's alpha. Pre/post scores are tested with the paired t-test and the Wilcoxon test, effect size with Cohen's dz, and gain with Hake's N-gain.";
+    HtmlResults => "Hasil per Level", "Results by Level";
+    HtmlReactionIntro => "{0} formulir; indeks reaksi {1}/100{2}.", "{0} forms; reaction index {1}/100{2}.";
+    HtmlAlpha => "; alpha Cronbach {0} ({1}, {2} responden lengkap)", "; Cronbach's alpha {0} ({1}, {2} complete respondents)";
+    HtmlAspectCaption => "Indeks per aspek (0–100)", "Index per aspect (0–100)";
+    HtmlStatement => "Pernyataan", "Statement";
+    HtmlMean => "Rata-rata", "Mean";
+    HtmlSd => "SB", "SD";
+    HtmlFavorable => "% setuju", "% agree";
+    HtmlPrePostCaption => "Rata-rata nilai pre-test dan post-test ({0} pasang)", "Mean pre-test and post-test scores ({0} pairs)";
+    HtmlCi => "Selang kepercayaan 95% selisih: {0} sampai {1}", "95% confidence interval of the difference: {0} to {1}";
+    HtmlGainCaption => "Peserta per kategori N-gain", "Participants by N-gain band";
+    HtmlNoBehaviour => "Data observasi dan wawancara atasan belum tersedia untuk program ini.", "No observation or supervisor interview data for this program yet.";
+    HtmlResultsCosts => "Hasil dan Biaya", "Results and Costs";
+    HtmlImpact => "Dampak terhadap Kinerja", "Impact on Performance";
+    HtmlImpactText => "Dampak terhadap kinerja dinilai dari perubahan perilaku dan hasil unit kerja setelah pelatihan. Peserta yang tidak menunjukkan perubahan dan penyebabnya dicatat pada evaluasi tindak lanjut.", "The impact on performance is judged from the change in behaviour and the unit's results after the training. Participants who showed no change, and why, are recorded in the follow-up evaluation.";
+    HtmlConclusion => "Kesimpulan", "Conclusion";
+    HtmlConclusionReaction => "Reaksi peserta secara keseluruhan {0}/100.", "Overall the participants' reaction is {0}/100.";
+    HtmlConclusionLearning => "Rata-rata nilai naik dari {0} menjadi {1}; {2}", "The mean score rose from {0} to {1}; {2}";
+    HtmlLearnedYes => "peningkatan pengetahuan terbukti secara statistik.", "the gain in knowledge is statistically proven.";
+    HtmlLearnedNo => "peningkatan pengetahuan tidak terbukti secara statistik.", "the gain in knowledge is not statistically proven.";
+    HtmlLearnedUnknown => "uji statistik tidak dapat dilakukan.", "no statistical test could be made.";
+    HtmlConclusionNext => "Terdapat {0} rekomendasi tindak lanjut (bagian 6).", "There are {0} recommendations for follow-up (section 6).";
+    HtmlEvaluator => "Evaluator", "Evaluator";
 }

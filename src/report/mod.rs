@@ -2,6 +2,7 @@
 //! other tools, documented in docs/formats.md), and drawn by the dashboards.
 
 pub mod advice;
+pub mod html;
 pub mod json;
 
 use crate::domain::ids::ProgramId;
@@ -60,6 +61,16 @@ pub struct ProgramInfo {
     pub status: String,
     pub participants: usize,
     pub passed: usize,
+    pub location: String,
+    pub competency: String,
+    /// Objectives with their observable behaviours.
+    pub objectives: Vec<Objective>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Objective {
+    pub text: String,
+    pub behaviours: Vec<String>,
 }
 
 /// Learning: paired pre/post scores.
@@ -244,23 +255,24 @@ fn learning(
         .filter_map(|s| Some((s.nip.clone(), s.name.clone(), s.pre?, s.post?)))
         .collect();
     let mut max = scores.iter().map(|s| s.max).fold(0.0_f64, f64::max);
-    if people.is_empty() {
-        if let Some((def, pre, post)) = tests.first() {
-            max = 100.0;
-            for p in pre {
-                let Some(q) = post.iter().find(|q| q.info.respondent == p.info.respondent) else {
-                    continue;
-                };
-                let (Some(a), Some(b)) = (
-                    def.score(|c| p.answers.get(c).map(String::as_str)),
-                    def.score(|c| q.answers.get(c).map(String::as_str)),
-                ) else {
-                    continue;
-                };
-                people.push((String::new(), String::new(), a, b));
-            }
+    if people.is_empty()
+        && let Some((def, pre, post)) = tests.first()
+    {
+        max = 100.0;
+        for p in pre {
+            let Some(q) = post.iter().find(|q| q.info.respondent == p.info.respondent) else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (
+                def.score(|c| p.answers.get(c).map(String::as_str)),
+                def.score(|c| q.answers.get(c).map(String::as_str)),
+            ) else {
+                continue;
+            };
+            people.push((String::new(), String::new(), a, b));
         }
     }
+
     if max <= 0.0 {
         max = 100.0;
     }
@@ -406,6 +418,16 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
             status: p.status.code().to_string(),
             participants: enrolled,
             passed,
+            location: p.location.clone(),
+            competency: p.competency.clone(),
+            objectives: store
+                .objectives(program.id)?
+                .into_iter()
+                .map(|o| Objective {
+                    text: o.text,
+                    behaviours: o.behaviours.into_iter().map(|b| b.text).collect(),
+                })
+                .collect(),
         },
         learning_reason: learning.as_ref().err().copied(),
         learning: learning.ok(),

@@ -81,7 +81,7 @@ impl ScoresScreen {
     }
 
     /// Stores the cell when it was changed; `Err` with the reason when the value is not a score.
-    fn commit(&mut self, cx: &Cx) -> Result<Vec<Reply>, Reply> {
+    fn commit(&mut self, cx: &Cx) -> Result<Vec<Reply>, Box<Reply>> {
         if !self.editing {
             return Ok(Vec::new());
         }
@@ -91,11 +91,11 @@ impl ScoresScreen {
         } else {
             let v: f64 = text
                 .parse()
-                .map_err(|_| Reply::error(cx.t(Msg::ProblemNumber)))?;
+                .map_err(|_| Box::new(Reply::error(cx.t(Msg::ProblemNumber))))?;
             if !(0.0..=MAX).contains(&v) || !v.is_finite() {
-                return Err(Reply::error(
+                return Err(Box::new(Reply::error(
                     Msg::ProblemRange.fill(cx.lang, &[&0, &number(MAX, cx.lang)]),
-                ));
+                )));
             }
             Some(v)
         };
@@ -131,7 +131,7 @@ impl ScoresScreen {
                 replies.truncate(1);
                 replies
             }
-            Err(e) => vec![e],
+            Err(e) => vec![*e],
         }
     }
 
@@ -145,7 +145,7 @@ impl ScoresScreen {
                 self.load_cell();
                 replies
             }
-            Err(e) => vec![e],
+            Err(e) => vec![*e],
         }
     }
 }
@@ -210,7 +210,7 @@ impl View for ScoresScreen {
                     replies.push(Reply::Pop);
                     replies
                 }
-                Err(e) => vec![e],
+                Err(e) => vec![*e],
             },
             _ => Vec::new(),
         }

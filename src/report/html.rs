@@ -1,0 +1,488 @@
+//! The printable post-training evaluation report (Laporan Evaluasi Pasca Pelatihan): one self-contained
+//! HTML file (inline CSS and SVG charts, A4 print stylesheet) following the outline agencies use —
+//! Pendahuluan, Tujuan, Metode, Hasil per level, Dampak terhadap kinerja, Rekomendasi, Kesimpulan.
+
+use super::{Learning, ProgramReport, Reaction};
+use crate::domain::program::format_rupiah;
+use crate::i18n::{Lang, Msg};
+use crate::screens::dashboard::{
+    alpha_words, effect_words, fixed, gain_words, not_computable, p_words,
+};
+use std::fmt::Write;
+
+/// Text made safe for HTML (and for terminals reading the file, control characters as placeholders).
+pub fn esc(s: &str) -> String {
+    let safe = crate::text::clean(s, crate::text::Lines::Multi);
+    let mut out = String::with_capacity(safe.len());
+    for c in safe.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+@page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+* { box-sizing: border-box; }
+body { font-family: "Liberation Serif", "Times New Roman", serif; font-size: 11pt; line-height: 1.45; color: #111; margin: 0 auto; max-width: 180mm; padding: 8mm 0; }
+h1 { font-size: 16pt; text-align: center; margin: 0 0 2mm; text-transform: uppercase; }
+h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1px solid #444; page-break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 4mm 0 1mm; page-break-after: avoid; }
+p { margin: 1.5mm 0; text-align: justify; }
+.sub { text-align: center; margin: 0 0 6mm; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm; font-size: 10pt; page-break-inside: avoid; }
+th, td { border: 1px solid #777; padding: 1mm 2mm; vertical-align: top; }
+th { background: #e8e8e8; text-align: left; }
+td.n { text-align: right; white-space: nowrap; }
+.meta td:first-child { width: 38%; }
+figure { margin: 3mm 0; page-break-inside: avoid; }
+figcaption { font-size: 9.5pt; font-style: italic; }
+svg text { font-family: "Liberation Sans", Arial, sans-serif; font-size: 9px; }
+ol.rec li { margin-bottom: 2mm; }
+.why { color: #444; font-size: 9.5pt; }
+.sign { margin-top: 14mm; width: 60mm; margin-left: auto; text-align: center; }
+@media print { body { padding: 0; } a { color: inherit; text-decoration: none; } }
+"#;
+
+/// A horizontal bar chart of (label, value, value as written) on 0..=max.
+fn bar_chart(rows: &[(String, f64, String)], max: f64) -> String {
+    let row_h = 18.0;
+    let label_w = 130.0;
+    let bar_w = 360.0;
+    let height = row_h * rows.len() as f64 + 20.0;
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 560 {height}" role="img">"#
+    );
+    for (i, (label, value, shown)) in rows.iter().enumerate() {
+        let y = i as f64 * row_h + 4.0;
+        let w = if max > 0.0 {
+            (value / max).clamp(0.0, 1.0) * bar_w
+        } else {
+            0.0
+        };
+        let _ = write!(
+            svg,
+            r##"<text x="{lx}" y="{ty}" text-anchor="end">{label}</text><rect x="{bx}" y="{y}" width="{w:.1}" height="12" fill="#4a6fa5"/><rect x="{bx}" y="{y}" width="{bar_w}" height="12" fill="none" stroke="#999" stroke-width="0.5"/><text x="{vx:.1}" y="{ty}">{shown}</text>"##,
+            lx = label_w - 4.0,
+            ty = y + 10.0,
+            label = esc(label),
+            shown = esc(shown),
+            bx = label_w,
+            vx = label_w + bar_w + 4.0,
+        );
+    }
+    for tick in 0..=4 {
+        let x = label_w + bar_w * f64::from(tick) / 4.0;
+        let v = max * f64::from(tick) / 4.0;
+        let _ = write!(
+            svg,
+            r##"<text x="{x:.1}" y="{y}" text-anchor="middle" fill="#555">{v:.0}</text>"##,
+            y = height - 4.0
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn section(out: &mut String, n: usize, title: &str) {
+    let _ = write!(out, "<h2>{n}. {}</h2>", esc(title));
+}
+
+fn para(out: &mut String, text: &str) {
+    let _ = write!(out, "<p>{}</p>", esc(text));
+}
+
+fn reaction_html(out: &mut String, r: &Reaction, lang: Lang) {
+    let t = |m: Msg| m.text(lang);
+    let _ = write!(out, "<h3>{} — {}</h3>", esc(&r.instrument), esc(&r.title));
+    let alpha = match (r.alpha, r.alpha_reason) {
+        (Some(a), _) => Msg::HtmlAlpha.fill(
+            lang,
+            &[
+                &fixed(a, 2, lang),
+                &alpha_words(a, lang),
+                &r.alpha_respondents.unwrap_or(0),
+            ],
+        ),
+        (None, Some(reason)) => {
+            Msg::DashNotComputable.fill(lang, &[&"alpha", &not_computable(reason, lang)])
+        }
+        _ => String::new(),
+    };
+    para(
+        out,
+        &Msg::HtmlReactionIntro.fill(
+            lang,
+            &[
+                &r.respondents,
+                &r.index.map_or_else(|| "-".into(), |i| fixed(i, 0, lang)),
+                &alpha,
+            ],
+        ),
+    );
+    if !r.aspects.is_empty() {
+        let rows: Vec<(String, f64, String)> = r
+            .aspects
+            .iter()
+            .map(|a| (a.aspect.clone(), a.index, fixed(a.index, 0, lang)))
+            .collect();
+        let _ = write!(
+            out,
+            "<figure>{}<figcaption>{}</figcaption></figure>",
+            bar_chart(&rows, 100.0),
+            esc(t(Msg::HtmlAspectCaption))
+        );
+    }
+    let _ = write!(
+        out,
+        "<table><tr><th>{}</th><th>{}</th><th>n</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        esc(t(Msg::ColCode)),
+        esc(t(Msg::HtmlStatement)),
+        esc(t(Msg::HtmlMean)),
+        esc(t(Msg::HtmlSd)),
+        esc(t(Msg::HtmlFavorable))
+    );
+    for i in &r.items {
+        let _ = write!(
+            out,
+            r#"<tr><td>{}</td><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+            esc(&i.code),
+            esc(&i.text),
+            i.n,
+            i.mean.map_or_else(|| "-".into(), |m| fixed(m, 2, lang)),
+            i.sd.map_or_else(|| "-".into(), |m| fixed(m, 2, lang)),
+            i.favorable_pct
+                .map_or_else(|| "-".into(), |m| format!("{}%", fixed(m, 0, lang)))
+        );
+    }
+    out.push_str("</table>");
+}
+
+fn learning_html(out: &mut String, l: &Learning, lang: Lang) {
+    let t = |m: Msg| m.text(lang);
+    let rows = vec![
+        (
+            "Pre-test".to_string(),
+            l.pre_mean,
+            fixed(l.pre_mean, 1, lang),
+        ),
+        (
+            "Post-test".to_string(),
+            l.post_mean,
+            fixed(l.post_mean, 1, lang),
+        ),
+    ];
+    let _ = write!(
+        out,
+        "<figure>{}<figcaption>{}</figcaption></figure>",
+        bar_chart(&rows, l.max),
+        esc(&Msg::HtmlPrePostCaption.fill(lang, &[&l.pairs]))
+    );
+    let mut lines = Vec::new();
+    if let Some(d) = l.mean_diff {
+        lines.push(Msg::DashLearningT.fill(lang, &[&fixed(d, 1, lang), &l.pairs]));
+    }
+    match (l.t, l.p, l.cohen_dz) {
+        (Some(tv), Some(p), Some(dz)) => {
+            lines.push(Msg::DashTTest.fill(lang, &[&fixed(tv, 2, lang), &p_words(p, lang)]));
+            if let Some([lo, hi]) = l.ci95 {
+                lines.push(Msg::HtmlCi.fill(lang, &[&fixed(lo, 1, lang), &fixed(hi, 1, lang)]));
+            }
+            lines.push(Msg::DashEffect.fill(lang, &[&effect_words(dz, lang), &fixed(dz, 2, lang)]));
+        }
+        _ => lines.push(
+            Msg::DashNotComputable.fill(
+                lang,
+                &[
+                    &"t",
+                    &l.t_reason
+                        .map(|r| not_computable(r, lang))
+                        .unwrap_or_default(),
+                ],
+            ),
+        ),
+    }
+    if let (Some(w), Some(p)) = (l.wilcoxon_w, l.wilcoxon_p) {
+        lines.push(Msg::DashWilcoxon.fill(lang, &[&fixed(w, 1, lang), &p_words(p, lang)]));
+    }
+    for line in lines {
+        para(out, &line);
+    }
+    if let Some(g) = l.ngain_mean {
+        para(
+            out,
+            &Msg::DashGain.fill(lang, &[&fixed(g, 2, lang), &gain_words(g, lang)]),
+        );
+        let rows = vec![
+            (
+                t(Msg::GainHigh).to_string(),
+                l.ngain_high as f64,
+                l.ngain_high.to_string(),
+            ),
+            (
+                t(Msg::GainMedium).to_string(),
+                l.ngain_medium as f64,
+                l.ngain_medium.to_string(),
+            ),
+            (
+                t(Msg::GainLow).to_string(),
+                l.ngain_low as f64,
+                l.ngain_low.to_string(),
+            ),
+        ];
+        let total = (l.ngain_high + l.ngain_medium + l.ngain_low).max(1) as f64;
+        let _ = write!(
+            out,
+            "<figure>{}<figcaption>{}</figcaption></figure>",
+            bar_chart(&rows, total),
+            esc(t(Msg::HtmlGainCaption))
+        );
+    }
+}
+
+/// The report as one HTML file.
+pub fn render(r: &ProgramReport, lang: Lang) -> String {
+    let t = |m: Msg| m.text(lang);
+    let p = &r.program;
+    let mut out = String::with_capacity(32 * 1024);
+    let _ = write!(
+        out,
+        r#"<!DOCTYPE html><html lang="{}"><head><meta charset="utf-8"><title>{} — {}</title><style>{STYLE}</style></head><body>"#,
+        lang.code(),
+        esc(t(Msg::HtmlTitle)),
+        esc(&p.code)
+    );
+    let _ = write!(
+        out,
+        "<h1>{}</h1><p class=\"sub\">{}<br>{}</p>",
+        esc(t(Msg::HtmlTitle)),
+        esc(&p.name),
+        esc(&p.code)
+    );
+    let start = crate::domain::date::parse(&p.start)
+        .map(crate::domain::date::format)
+        .unwrap_or_else(|_| p.start.clone());
+    let end = crate::domain::date::parse(&p.end)
+        .map(crate::domain::date::format)
+        .unwrap_or_else(|_| p.end.clone());
+    let _ = write!(out, "<table class=\"meta\">");
+    for (label, value) in [
+        (t(Msg::ColProvider), p.provider.clone()),
+        (t(Msg::ColLocation), p.location.clone()),
+        (t(Msg::FieldDates), format!("{start} – {end}")),
+        (t(Msg::FieldJp), p.jp.to_string()),
+        (
+            t(Msg::ColParticipants),
+            Msg::DashParticipants.fill(lang, &[&p.participants, &p.passed]),
+        ),
+    ] {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            esc(label),
+            esc(&value)
+        );
+    }
+    out.push_str("</table>");
+
+    section(&mut out, 1, t(Msg::HtmlIntro));
+    para(
+        &mut out,
+        &Msg::HtmlIntroText.fill(
+            lang,
+            &[&p.name, &p.competency, &start, &end, &p.participants],
+        ),
+    );
+    if !p.objectives.is_empty() {
+        para(&mut out, t(Msg::HtmlObjectivesIntro));
+        out.push_str("<ol>");
+        for o in &p.objectives {
+            let _ = write!(out, "<li>{}", esc(&o.text));
+            if !o.behaviours.is_empty() {
+                out.push_str("<ul>");
+                for b in &o.behaviours {
+                    let _ = write!(out, "<li>{}</li>", esc(b));
+                }
+                out.push_str("</ul>");
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ol>");
+    }
+
+    section(&mut out, 2, t(Msg::HtmlGoals));
+    out.push_str("<ol>");
+    for m in [
+        Msg::HtmlGoal1,
+        Msg::HtmlGoal2,
+        Msg::HtmlGoal3,
+        Msg::HtmlGoal4,
+    ] {
+        let _ = write!(out, "<li>{}</li>", esc(t(m)));
+    }
+    out.push_str("</ol>");
+
+    section(&mut out, 3, t(Msg::HtmlMethod));
+    for re in &r.reaction {
+        para(
+            &mut out,
+            &Msg::HtmlMethodReaction.fill(lang, &[&re.title, &re.respondents, &p.participants]),
+        );
+    }
+    if let Some(l) = &r.learning {
+        para(&mut out, &Msg::HtmlMethodLearning.fill(lang, &[&l.pairs]));
+    }
+    para(&mut out, t(Msg::HtmlMethodStats));
+
+    section(&mut out, 4, t(Msg::HtmlResults));
+    let _ = write!(out, "<h3>4.1 {}</h3>", esc(t(Msg::LevelReaction)));
+    if r.reaction.is_empty() {
+        para(&mut out, t(Msg::DashNoReaction));
+    }
+    for re in &r.reaction {
+        reaction_html(&mut out, re, lang);
+    }
+    let _ = write!(out, "<h3>4.2 {}</h3>", esc(t(Msg::LevelLearning)));
+    match &r.learning {
+        Some(l) => learning_html(&mut out, l, lang),
+        None => para(
+            &mut out,
+            &Msg::DashNoLearning.fill(
+                lang,
+                &[&r.learning_reason
+                    .map(|x| not_computable(x, lang))
+                    .unwrap_or_default()],
+            ),
+        ),
+    }
+    let _ = write!(out, "<h3>4.3 {}</h3>", esc(t(Msg::LevelBehavior)));
+    para(&mut out, t(Msg::HtmlNoBehaviour));
+    let _ = write!(out, "<h3>4.4 {}</h3>", esc(t(Msg::HtmlResultsCosts)));
+    let c = &r.costs;
+    if !c.lines.is_empty() {
+        let _ = write!(
+            out,
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+            esc(t(Msg::FieldCategory)),
+            esc(t(Msg::FieldDescription)),
+            esc(t(Msg::FieldAmount))
+        );
+        for l in &c.lines {
+            let label = crate::domain::program::CostCategory::from_code(&l.category)
+                .map_or_else(|| l.category.clone(), |k| k.label().text(lang).to_string());
+            let _ = write!(
+                out,
+                r#"<tr><td>{}</td><td>{}</td><td class="n">{}</td></tr>"#,
+                esc(&label),
+                esc(&l.description),
+                esc(&format_rupiah(l.amount))
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<tr><th colspan="2">{}</th><th class="n">{}</th></tr></table>"#,
+            esc(t(Msg::FieldTotalCost)),
+            esc(&format_rupiah(c.total))
+        );
+    }
+    para(
+        &mut out,
+        &Msg::DashCostLine.fill(
+            lang,
+            &[
+                &format_rupiah(c.total),
+                &c.per_participant.map_or_else(|| "-".into(), format_rupiah),
+                &c.per_participant_jp
+                    .map_or_else(|| "-".into(), format_rupiah),
+            ],
+        ),
+    );
+
+    section(&mut out, 5, t(Msg::HtmlImpact));
+    para(&mut out, t(Msg::HtmlImpactText));
+
+    section(&mut out, 6, t(Msg::DashRecommendations));
+    if r.recommendations.is_empty() {
+        para(&mut out, t(Msg::DashNoRecommendations));
+    } else {
+        out.push_str("<ol class=\"rec\">");
+        for rec in &r.recommendations {
+            let _ = write!(
+                out,
+                "<li>{}<br><span class=\"why\">{}</span></li>",
+                esc(&rec.text),
+                esc(&Msg::DashBecause.fill(lang, &[&rec.because]))
+            );
+        }
+        out.push_str("</ol>");
+    }
+
+    section(&mut out, 7, t(Msg::HtmlConclusion));
+    for line in conclusion(r, lang) {
+        para(&mut out, &line);
+    }
+    let _ = write!(
+        out,
+        "<div class=\"sign\">{}<br><br><br><br>______________________</div>",
+        esc(t(Msg::HtmlEvaluator)),
+    );
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// The conclusion, from the figures.
+fn conclusion(r: &ProgramReport, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(re) = r.reaction.first()
+        && let Some(i) = re.index
+    {
+        out.push(Msg::HtmlConclusionReaction.fill(lang, &[&fixed(i, 0, lang)]));
+    }
+    match &r.learning {
+        Some(l) => {
+            let judgement = match l.p {
+                Some(p) if p < 0.05 => Msg::HtmlLearnedYes.text(lang),
+                Some(_) => Msg::HtmlLearnedNo.text(lang),
+                None => Msg::HtmlLearnedUnknown.text(lang),
+            };
+            out.push(Msg::HtmlConclusionLearning.fill(
+                lang,
+                &[
+                    &fixed(l.pre_mean, 1, lang),
+                    &fixed(l.post_mean, 1, lang),
+                    &judgement,
+                ],
+            ));
+        }
+        None => out.push(
+            Msg::DashNoLearning.fill(
+                lang,
+                &[&r.learning_reason
+                    .map(|x| not_computable(x, lang))
+                    .unwrap_or_default()],
+            ),
+        ),
+    }
+    out.push(Msg::HtmlConclusionNext.fill(lang, &[&r.recommendations.len()]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn html_escapes_markup_and_controls() {
+        assert_eq!(
+            esc("<b>\"a\" & 'b'</b>"),
+            "&lt;b&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/b&gt;"
+        );
+        assert_eq!(esc("x\x1b[2J"), "x␛[2J");
+    }
+}
