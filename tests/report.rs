@@ -179,3 +179,72 @@ fn html_report_follows_the_outline_and_renders_in_a_browser() {
         "an A4 report of several pages"
     );
 }
+
+#[test]
+fn xlsx_report_has_a_sheet_per_level_with_numbers_as_numbers() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let (dir, db) = demo();
+    let file = dir.path().join("laporan.xlsx");
+    let out = tilik(
+        &db,
+        &[
+            "report",
+            "--program",
+            "KOM-2026-01",
+            "--format",
+            "xlsx",
+            "-o",
+            file.to_str().expect("utf8"),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut book = open_workbook_auto(&file).expect("a workbook");
+    let names = book.sheet_names();
+    for wanted in [
+        "Ringkasan",
+        "Reaksi",
+        "Pembelajaran",
+        "Biaya",
+        "Rekomendasi",
+        "Data mentah",
+    ] {
+        assert!(
+            names.iter().any(|n| n == wanted),
+            "missing sheet {wanted}: {names:?}"
+        );
+    }
+    let learning = book.worksheet_range("Pembelajaran").expect("sheet");
+    let first = learning.get((1, 2)).expect("a pre score");
+    assert!(
+        matches!(first, Data::Float(_)),
+        "scores are numbers, not text: {first:?}"
+    );
+    let raw = book.worksheet_range("Data mentah").expect("sheet");
+    assert!(raw.height() > 10, "one row per form");
+    // Without -o there is nowhere to put a workbook.
+    let refused = tilik(
+        &db,
+        &["report", "--program", "KOM-2026-01", "--format", "xlsx"],
+    );
+    assert_eq!(refused.status.code(), Some(3));
+}
+
+#[test]
+fn csv_report_lists_every_figure_as_a_row() {
+    let (_dir, db) = demo();
+    let out = tilik(
+        &db,
+        &["report", "--program", "KOM-2026-01", "--format", "csv"],
+    );
+    let text = String::from_utf8(out.stdout).expect("utf8");
+    assert!(text.starts_with("section,item,measure,value\n"));
+    assert!(text.lines().any(|l| l.starts_with("learning,,t,")));
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("reaction_item,REAKSI-01:R01,mean,"))
+    );
+}

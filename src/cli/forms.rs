@@ -295,17 +295,36 @@ pub fn report(
         .program_by_code(program)?
         .ok_or_else(|| CliError::UnknownProgram(program.to_string()))?;
     let report = crate::report::build(&store, &program, ctx.lang)?;
-    let text = match format {
-        super::ReportFormat::Json => crate::report::json::render(&report),
-        super::ReportFormat::Html => crate::report::html::render(&report, ctx.lang),
+    let bytes: Vec<u8> = match format {
+        super::ReportFormat::Json => crate::report::json::render(&report).into_bytes(),
+        super::ReportFormat::Html => crate::report::html::render(&report, ctx.lang).into_bytes(),
+        super::ReportFormat::Csv => {
+            let mut out = Vec::new();
+            crate::report::table::listing(&report).write(super::output::Format::Csv, &mut out)?;
+            out
+        }
+        super::ReportFormat::Xlsx => {
+            if output.is_none() {
+                return Err(CliError::Refused(vec![
+                    Msg::ErrXlsxNeedsFile.text(ctx.lang).to_string(),
+                ]));
+            }
+            crate::report::xlsx::render(&report, ctx.lang)
+                .map_err(|e| CliError::Refused(vec![Msg::ErrXlsx.fill(ctx.lang, &[&e])]))?
+        }
     };
     match output {
         None => {
-            println!("{text}");
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes)?;
+            if !bytes.ends_with(b"\n") {
+                stdout.write_all(b"\n")?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(path) => {
-            write_as_user(path, text.as_bytes()).map_err(|e| {
+            write_as_user(path, &bytes).map_err(|e| {
                 CliError::Refused(vec![Msg::ErrFileWrite.fill(
                     ctx.lang,
                     &[&path.display(), &crate::i18n::io_reason(&e, ctx.lang)],

@@ -93,6 +93,8 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     Json,
+    Csv,
+    Xlsx,
     Html,
 }
 

@@ -719,4 +719,10 @@ catalog! {
     HtmlLearnedUnknown => "uji statistik tidak dapat dilakukan.", "no statistical test could be made.";
     HtmlConclusionNext => "Terdapat {0} rekomendasi tindak lanjut (bagian 6).", "There are {0} recommendations for follow-up (section 6).";
     HtmlEvaluator => "Evaluator", "Evaluator";
+    XlsxMeasure => "Ukuran", "Measure";
+    XlsxValue => "Nilai", "Value";
+    XlsxReactionIndex => "Indeks reaksi (0–100)", "Reaction index (0–100)";
+    XlsxBecause => "Alasan", "Reason";
+    XlsxRaw => "Data mentah", "Raw data";
+    ErrXlsxNeedsFile => "format xlsx perlu berkas tujuan: -o LAPORAN.xlsx", "the xlsx format needs an output file: -o REPORT.xlsx";
 }

@@ -4,6 +4,8 @@
 pub mod advice;
 pub mod html;
 pub mod json;
+pub mod table;
+pub mod xlsx;
 
 use crate::domain::ids::ProgramId;
 use crate::domain::instrument::{Definition, ItemKind, Level, Phase};
@@ -28,6 +30,19 @@ pub struct ProgramReport {
     pub data_quality: DataQuality,
     /// Generated from the figures above, each with the reason it fired.
     pub recommendations: Vec<advice::Recommendation>,
+    /// Every complete form, for the raw-data sheet.
+    #[serde(skip)]
+    pub raw: Vec<RawForm>,
+}
+
+/// One complete form as entered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawForm {
+    pub instrument: String,
+    pub phase: Phase,
+    /// NIP, or the sheet number of an anonymous form.
+    pub respondent: String,
+    pub answers: std::collections::BTreeMap<String, String>,
 }
 
 /// Costs (whole rupiah): the total and per participant and per JP.
@@ -326,6 +341,7 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
     let mut reactions = Vec::new();
     let mut tests: Vec<(Definition, Vec<ResponseData>, Vec<ResponseData>)> = Vec::new();
     let mut unverified = 0;
+    let mut raw = Vec::new();
     let mut likert_cells = 0usize;
     let mut likert_missing = 0usize;
     for (code, phase) in store.batches_of(program.id)? {
@@ -339,6 +355,20 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
             phase,
         };
         let forms = store.responses(&batch)?;
+        for f in &forms {
+            raw.push(RawForm {
+                instrument: code.clone(),
+                phase,
+                respondent: match &f.info.respondent {
+                    crate::store::response::Respondent::Asn(id) => roster
+                        .iter()
+                        .find(|r| r.asn == *id)
+                        .map_or_else(|| id.to_string(), |r| r.nip.clone()),
+                    crate::store::response::Respondent::Sheet(s) => s.clone(),
+                },
+                answers: f.answers.clone(),
+            });
+        }
         unverified += store.unverified_count(&batch)?;
         match def.level {
             Level::Reaction => {
@@ -442,6 +472,7 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
             unverified_forms: unverified,
         },
         recommendations: Vec::new(),
+        raw,
     };
     report.recommendations = advice::recommend(&report, p.kind.is_leadership(), lang);
     Ok(report)
