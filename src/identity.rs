@@ -25,6 +25,11 @@ pub fn current_user() -> Result<Username, IdentityError> {
     Username::parse(&user.name).map_err(|BadUsername| IdentityError::BadName(user.name.clone()))
 }
 
+/// The user's home folder, from the password database (not `$HOME`).
+pub fn home_folder() -> Option<std::path::PathBuf> {
+    User::from_uid(getuid()).ok().flatten().map(|u| u.dir)
+}
+
 /// Whether an account of this name exists on this machine.
 pub fn account_exists(name: &str) -> bool {
     matches!(User::from_name(name), Ok(Some(_)))
@@ -50,6 +55,22 @@ pub fn drop_group() -> nix::Result<Gid> {
 /// Takes the data group back after [`drop_group`].
 pub fn restore_group(gid: Gid) -> nix::Result<()> {
     nix::unistd::setegid(gid)
+}
+
+/// Writes an export with the user's own identity: in the enforced deployment the data group is given up
+/// while the file is written, so the file belongs to the user and tilik's group cannot be used to write
+/// anywhere the user could not.
+pub fn write_as_user(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let regained = if is_enforced() {
+        Some(drop_group().map_err(std::io::Error::other)?)
+    } else {
+        None
+    };
+    let written = std::fs::write(path, bytes);
+    if let Some(gid) = regained {
+        restore_group(gid).map_err(std::io::Error::other)?;
+    }
+    written
 }
 
 #[cfg(test)]

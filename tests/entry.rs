@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tilik::app::harness::{Harness, test_today};
 use tilik::domain::ids::{AsnId, ProgramId};
-use tilik::domain::instrument::{Definition, Phase};
+use tilik::domain::instrument::Phase;
 use tilik::domain::user::{Role, Username};
 use tilik::screens::Screen;
 use tilik::screens::entry::{EntryScreen, Stage};
@@ -75,10 +75,9 @@ fn open_as(path: &Path, name: &str) -> Store {
 }
 
 /// An instrument from its TOML text, saved in the database.
-fn add_instrument(store: &mut Store, toml: &str) -> Definition {
+fn add_instrument(store: &mut Store, toml: &str) {
     let def = tilik::import::instrument::parse(toml).expect("a valid instrument");
     store.save_instrument(&def, false).expect("saved");
-    def
 }
 
 /// `n` Likert 1–4 items `Q01`…, nothing else.
@@ -159,17 +158,12 @@ fn nip_of(h: &Harness, program: &str, who: &Respondent) -> String {
         .nip
 }
 
-/// The answer of each item code as the clerk typed them, `digits[i]` for the i-th code.
-fn answers_of(codes: &[&str], digits: &str) -> BTreeMap<String, String> {
-    codes
-        .iter()
+/// The answers to R01, R02, … typed one digit each.
+fn typed(digits: &str) -> BTreeMap<String, String> {
+    (1..)
         .zip(digits.chars())
-        .map(|(c, d)| (c.to_string(), d.to_string()))
+        .map(|(i, d)| (format!("R{i:02}"), d.to_string()))
         .collect()
-}
-
-fn reaksi_likert_codes() -> Vec<String> {
-    (1..=21).map(|i| format!("R{i:02}")).collect()
 }
 
 // ── Screens ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -235,17 +229,16 @@ fn choose(h: &mut Harness, field: SetupField, code: &str, letter: char) {
     panic!("{code} is not reached with {letter}:\n{}", h.screen());
 }
 
+fn initial(code: &str) -> char {
+    code.chars().next().unwrap_or(' ')
+}
+
 /// From the Entry tab: the program and instrument by their first letters, the phase the instrument
 /// suggests, the keying, and Enter on the last field.
 fn open_setup(h: &mut Harness, program: &str, instrument: &str, letter: char, keying: Keying) {
     h.press(KeyCode::Char('2'));
     let id = program_id(h, program).0.to_string();
-    choose(
-        h,
-        SetupField::Program,
-        &id,
-        program.chars().next().unwrap_or('K'),
-    );
+    choose(h, SetupField::Program, &id, initial(program));
     h.press(KeyCode::Tab);
     choose(h, SetupField::Instrument, instrument, letter);
     h.type_str("\t\t");
@@ -258,13 +251,7 @@ fn open_setup(h: &mut Harness, program: &str, instrument: &str, letter: char, ke
 
 /// Opens the entry screen of a batch (phase post) and checks it is there.
 fn open_entry(h: &mut Harness, program: &str, instrument: &str, keying: Keying) {
-    open_setup(
-        h,
-        program,
-        instrument,
-        instrument.chars().next().unwrap_or('R'),
-        keying,
-    );
+    open_setup(h, program, instrument, initial(instrument), keying);
     let e = entry(h);
     assert_eq!(e.batch.instrument, instrument);
     assert_eq!(e.batch.phase, Phase::Post);
@@ -365,9 +352,7 @@ fn a_whole_reaction_form_is_keyed_and_saved() {
     let (info, answers) = stored(&h, &batch, &who, Keying::First).expect("saved");
     assert!(info.complete);
     assert_eq!(info.focus, None);
-    let codes = reaksi_likert_codes();
-    let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
-    assert_eq!(answers, answers_of(&codes, FORM_A));
+    assert_eq!(answers, typed(FORM_A));
     // A fresh form at the respondent, suggesting someone else; the progress counts the form.
     assert_eq!(entry(&h).stage, Stage::Respondent);
     assert_eq!(entry(&h).saved, 1);
@@ -429,7 +414,7 @@ fn mid_form_shows_each_label_beside_its_value() {
     let (info, answers) = stored(&h, &batch, &current(&h), Keying::First).expect("draft");
     assert!(!info.complete);
     assert_eq!(info.focus.as_deref(), Some("R04"));
-    assert_eq!(answers, answers_of(&["R01", "R02", "R03"], "432"));
+    assert_eq!(answers, typed("432"));
     assert_snapshot!("entry_mid_form", screen);
 }
 
@@ -455,7 +440,7 @@ fn an_invalid_key_does_not_move_and_says_why() {
     assert_eq!(focused(&h), "R03");
     assert!(notice(&h).contains("Tombol q"), "{}", h.screen());
     let (_, answers) = stored(&h, &batch, &who, Keying::First).expect("draft");
-    assert_eq!(answers, answers_of(&["R01", "R02"], "12"));
+    assert_eq!(answers, typed("12"));
     assert!(!entry(&h).answers.contains_key("R03"));
 }
 
@@ -486,7 +471,7 @@ fn a_skipped_item_is_shown_as_skipped_and_its_answer_goes_when_it_is_hidden() {
     h.type_str("3");
     assert_eq!(focused(&h), "R03");
     let (_, answers) = stored(&h, &batch, &who, Keying::First).expect("draft");
-    assert_eq!(answers, answers_of(&["R01", "R02"], "13"));
+    assert_eq!(answers, typed("13"));
     // No again: R02's answer is removed, on screen and in the database.
     h.press(KeyCode::Up);
     h.press(KeyCode::Up);
@@ -495,7 +480,7 @@ fn a_skipped_item_is_shown_as_skipped_and_its_answer_goes_when_it_is_hidden() {
     assert_eq!(focused(&h), "R03");
     assert!(!entry(&h).answers.contains_key("R02"));
     let (_, answers) = stored(&h, &batch, &who, Keying::First).expect("draft");
-    assert_eq!(answers, answers_of(&["R01"], "0"));
+    assert_eq!(answers, typed("0"));
 }
 
 #[test]
@@ -516,7 +501,7 @@ fn ditto_copies_the_previous_forms_answer_and_moves_on() {
     h.press(KeyCode::F(3));
     assert_eq!(focused(&h), "R03");
     let (_, answers) = stored(&h, &batch, &second, Keying::First).expect("draft");
-    assert_eq!(answers, answers_of(&["R01", "R02"], "14"));
+    assert_eq!(answers, typed("14"));
 }
 
 #[test]
@@ -533,7 +518,7 @@ fn backspace_on_a_one_key_item_clears_its_answer() {
     assert_eq!(focused(&h), "R02");
     assert!(!entry(&h).answers.contains_key("R02"));
     let (_, answers) = stored(&h, &batch, &who, Keying::First).expect("draft");
-    assert_eq!(answers, answers_of(&["R01"], "3"));
+    assert_eq!(answers, typed("3"));
     let row = h
         .screen()
         .lines()
@@ -561,9 +546,7 @@ fn a_lost_session_loses_nothing_and_the_draft_reopens_where_it_stopped() {
     assert_eq!(entry(&h).stage, Stage::Items, "{}", h.screen());
     assert_eq!(current(&h), who);
     assert_eq!(focused(&h), "R10");
-    let codes = reaksi_likert_codes();
-    let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
-    assert_eq!(entry(&h).answers, answers_of(&codes[..9], &FORM_A[..9]));
+    assert_eq!(entry(&h).answers, typed(&FORM_A[..9]));
     assert!(
         notice(&h).contains("Melanjutkan formulir"),
         "{}",
@@ -575,7 +558,7 @@ fn a_lost_session_loses_nothing_and_the_draft_reopens_where_it_stopped() {
     let batch = post(&h, KOM, REAKSI);
     let (info, answers) = stored(&h, &batch, &who, Keying::First).expect("saved");
     assert!(info.complete);
-    assert_eq!(answers, answers_of(&codes, FORM_A));
+    assert_eq!(answers, typed(FORM_A));
 }
 
 // ── Double entry ─────────────────────────────────────────────────────────────────────────────────────────

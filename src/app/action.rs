@@ -42,6 +42,8 @@ pub enum Command {
     AddBehaviour,
     EditProgram,
     Dashboard,
+    PrintReport,
+    ExportXlsx,
     // Forms
     NextField,
     PrevField,

@@ -35,9 +35,21 @@ pub enum Effect {
         form: &'static str,
         record: String,
     },
+    /// Write a program's report to a file in the user's home folder.
+    ExportReport {
+        program: ProgramId,
+        format: ExportFormat,
+    },
     /// Ask whether another process changed the database.
     CheckData,
     Quit,
+}
+
+/// The formats a report can be exported to from the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Html,
+    Xlsx,
 }
 
 /// Reads.
@@ -208,6 +220,7 @@ pub enum Saved {
     ResponseDiscarded,
     Discrepancy,
     Instrument(crate::store::instrument::Saved),
+    Exported(std::path::PathBuf),
     Score,
     Deleted(Entity),
 }

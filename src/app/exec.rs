@@ -52,8 +52,49 @@ pub fn execute(store: &mut Store, effect: Effect, lang: Lang) -> Option<Action> 
             .discard_draft(form, &record)
             .err()
             .map(|e| Action::Failed(failure(e, lang))),
+        Effect::ExportReport { program, format } => {
+            Some(match export(store, program, format, lang) {
+                Ok(path) => Action::Saved(Saved::Exported(path)),
+                Err(message) => Action::Failed(Failure {
+                    message,
+                    kind: FailureKind::Other,
+                }),
+            })
+        }
         Effect::CheckData | Effect::Quit => None,
     }
+}
+
+/// Writes a report to `~/laporan-CODE-DATE.ext` with the user's own identity.
+fn export(
+    store: &Store,
+    program: crate::domain::ids::ProgramId,
+    format: super::effect::ExportFormat,
+    lang: Lang,
+) -> Result<std::path::PathBuf, String> {
+    use super::effect::ExportFormat;
+    let program = store.program(program).map_err(|e| e.localize(lang))?;
+    let report = crate::report::build(store, &program, lang).map_err(|e| e.localize(lang))?;
+    let (bytes, ext) = match format {
+        ExportFormat::Html => (
+            crate::report::html::render(&report, lang).into_bytes(),
+            "html",
+        ),
+        ExportFormat::Xlsx => (
+            crate::report::xlsx::render(&report, lang)
+                .map_err(|e| crate::i18n::Msg::ErrXlsx.fill(lang, &[&e]))?,
+            "xlsx",
+        ),
+    };
+    let home = crate::identity::home_folder()
+        .ok_or_else(|| crate::i18n::Msg::ErrNoHome.text(lang).to_string())?;
+    let day = crate::domain::date::today_wib(chrono::Utc::now()).format("%Y%m%d");
+    let path = home.join(format!("laporan-{}-{day}.{ext}", program.data.code));
+    crate::identity::write_as_user(&path, &bytes).map_err(|e| {
+        crate::i18n::Msg::ErrFileWrite
+            .fill(lang, &[&path.display(), &crate::i18n::io_reason(&e, lang)])
+    })?;
+    Ok(path)
 }
 
 fn load_data(store: &Store, load: Load, lang: Lang) -> Result<Loaded, StoreError> {

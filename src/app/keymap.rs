@@ -207,6 +207,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::ProgramDetail, &[c('f')], C::EnterForms, Msg::HelpEnterForms, true),
     b(S::Dashboard, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
     b(S::Dashboard, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),
+    b(S::Dashboard, &[c('p')], C::PrintReport, Msg::HelpPrintReport, true),
+    b(S::Dashboard, &[c('x')], C::ExportXlsx, Msg::HelpExportXlsx, true),
     b(S::ProgramDetail, &[c('u')], C::EditProgram, Msg::HelpEditProgram, true),
     b(S::ProgramDetail, &[c('a')], C::Enroll, Msg::HelpEnroll, true),
     b(S::ProgramDetail, &[c('b')], C::AddBehaviour, Msg::HelpAddBehaviour, false),

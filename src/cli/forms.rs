@@ -324,7 +324,7 @@ pub fn report(
             Ok(ExitCode::SUCCESS)
         }
         Some(path) => {
-            write_as_user(path, &bytes).map_err(|e| {
+            crate::identity::write_as_user(path, &bytes).map_err(|e| {
                 CliError::Refused(vec![Msg::ErrFileWrite.fill(
                     ctx.lang,
                     &[&path.display(), &crate::i18n::io_reason(&e, ctx.lang)],
@@ -333,20 +333,4 @@ pub fn report(
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Writes an export with the user's own identity: in the enforced deployment the data group is given up
-/// while the file is written, so the file belongs to the user and tilik's group cannot be used to write
-/// anywhere the user could not.
-pub fn write_as_user(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let regained = if crate::identity::is_enforced() {
-        Some(crate::identity::drop_group().map_err(std::io::Error::other)?)
-    } else {
-        None
-    };
-    let written = std::fs::write(path, bytes);
-    if let Some(gid) = regained {
-        crate::identity::restore_group(gid).map_err(std::io::Error::other)?;
-    }
-    written
 }

@@ -725,4 +725,8 @@ catalog! {
     XlsxBecause => "Alasan", "Reason";
     XlsxRaw => "Data mentah", "Raw data";
     ErrXlsxNeedsFile => "format xlsx perlu berkas tujuan: -o LAPORAN.xlsx", "the xlsx format needs an output file: -o REPORT.xlsx";
+    HelpPrintReport => "Laporan HTML", "HTML report";
+    HelpExportXlsx => "Ekspor XLSX", "Export XLSX";
+    ExportRunning => "Menyusun laporan…", "Writing the report…";
+    ExportDone => "Laporan disimpan: {0}", "Report saved: {0}";
 }

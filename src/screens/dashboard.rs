@@ -5,7 +5,7 @@
 use super::instruments::level_label;
 use super::{Cx, Reply, View};
 use crate::app::action::{Action, Command};
-use crate::app::effect::{Effect, Load, Loaded};
+use crate::app::effect::{Effect, ExportFormat, Load, Loaded, Saved};
 use crate::app::keymap::Scope;
 use crate::domain::ids::ProgramId;
 use crate::domain::instrument::Level;
@@ -495,6 +495,25 @@ impl View for DashboardScreen {
             Action::Cmd(Command::Top) => self.offset = 0,
             Action::Cmd(Command::Bottom) => self.offset = last,
             Action::Cmd(Command::Back) => return vec![Reply::Pop],
+            Action::Cmd(cmd @ (Command::PrintReport | Command::ExportXlsx)) => {
+                let format = if *cmd == Command::PrintReport {
+                    ExportFormat::Html
+                } else {
+                    ExportFormat::Xlsx
+                };
+                return vec![
+                    Reply::Effect(Effect::ExportReport {
+                        program: self.program,
+                        format,
+                    }),
+                    Reply::info(cx.t(Msg::ExportRunning)),
+                ];
+            }
+            Action::Saved(Saved::Exported(path)) => {
+                return vec![Reply::info(
+                    Msg::ExportDone.fill(cx.lang, &[&path.display()]),
+                )];
+            }
             Action::Loaded(Loaded::Dashboard(report)) if report.program_id == self.program => {
                 self.report = Some(report.clone());
                 let len = self.lines(cx).len();
