@@ -60,7 +60,7 @@ pub fn restore_group(gid: Gid) -> nix::Result<()> {
 /// Writes an export with the user's own identity: in the enforced deployment the data group is given up
 /// while the file is written, so the file belongs to the user and tilik's group cannot be used to write
 /// anywhere the user could not.
-pub fn write_as_user(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write_as_user(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     let regained = if is_enforced() {
         Some(drop_group().map_err(std::io::Error::other)?)
     } else {
