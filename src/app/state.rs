@@ -349,10 +349,7 @@ fn apply(state: &mut State, replies: Vec<Reply>) -> Vec<Effect> {
             }
             Reply::Modal(m) => state.modals.push(*m),
             Reply::Notice(n) => state.notice = Some(n),
-            Reply::Send(action) => {
-                let cx = state.cx();
-                effects.extend(route(state, &action, &cx));
-            }
+            Reply::Send(action) => effects.extend(update(state, *action)),
         }
     }
     effects

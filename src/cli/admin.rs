@@ -123,29 +123,23 @@ pub fn user(ctx: &Context, cmd: UserCommand) -> Result<ExitCode, CliError> {
             if !scope.is_empty() {
                 store.set_user_opds(&name_ok, &scope)?;
             }
-            println!(
-                "{}",
-                Msg::UserAdded.fill(l, &[&name_ok, &role.label().text(l)])
-            );
+            super::say(&Msg::UserAdded.fill(l, &[&name_ok, &role.label().text(l)]));
         }
         UserCommand::SetRole { username, role } => {
             let who = username_arg(ctx, &username)?;
             let role = role_arg(ctx, &role)?;
             store.set_user_role(&who, role)?;
-            println!(
-                "{}",
-                Msg::UserRoleSet.fill(l, &[&who, &role.label().text(l)])
-            );
+            super::say(&Msg::UserRoleSet.fill(l, &[&who, &role.label().text(l)]));
         }
         UserCommand::Disable { username } => {
             let who = username_arg(ctx, &username)?;
             store.set_user_active(&who, false)?;
-            println!("{}", Msg::UserDisabled.fill(l, &[&who]));
+            super::say(&Msg::UserDisabled.fill(l, &[&who]));
         }
         UserCommand::Enable { username } => {
             let who = username_arg(ctx, &username)?;
             store.set_user_active(&who, true)?;
-            println!("{}", Msg::UserEnabled.fill(l, &[&who]));
+            super::say(&Msg::UserEnabled.fill(l, &[&who]));
         }
         UserCommand::List { .. } => {}
     }
@@ -249,17 +243,14 @@ pub fn backup(ctx: &Context, file: &Path) -> Result<ExitCode, CliError> {
     let store = ctx.open(Some(Capability::Backup))?;
     match store.backup(file) {
         Ok(report) => {
-            println!(
-                "{}",
-                Msg::BackupDone.fill(
-                    ctx.lang,
-                    &[
-                        &report.path.display(),
-                        &report.bytes,
-                        &report.schema_version
-                    ]
-                )
-            );
+            super::say(&Msg::BackupDone.fill(
+                ctx.lang,
+                &[
+                    &report.path.display(),
+                    &report.bytes,
+                    &report.schema_version,
+                ],
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Err(BackupError::Store(e)) => Err(e.into()),
@@ -283,7 +274,7 @@ pub fn check(ctx: &Context) -> Result<ExitCode, CliError> {
     let findings = store.check()?;
     let l = ctx.lang;
     if findings.is_empty() {
-        println!("{}", Msg::CheckOk.text(l));
+        super::say(Msg::CheckOk.text(l));
         return Ok(ExitCode::SUCCESS);
     }
     for f in &findings {
@@ -295,8 +286,8 @@ pub fn check(ctx: &Context) -> Result<ExitCode, CliError> {
             FindingKind::NoAdmin => Msg::FindingNoAdmin,
             FindingKind::UnitHistory => Msg::FindingUnitHistory,
         };
-        println!("{}", what.fill(l, &[&f.detail]));
+        super::say(&what.fill(l, &[&f.detail]));
     }
-    println!("{}", Msg::CheckProblems.fill(l, &[&findings.len()]));
+    super::say(&Msg::CheckProblems.fill(l, &[&findings.len()]));
     Ok(ExitCode::from(1))
 }

@@ -42,7 +42,7 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
 }
 
 fn say(line: &str) {
-    println!("{line}");
+    super::say(line);
 }
 
 fn open_tui(ctx: &Context) -> Result<ExitCode, CliError> {

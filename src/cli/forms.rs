@@ -52,7 +52,7 @@ pub fn import_instrument(ctx: &Context, file: &Path) -> Result<ExitCode, CliErro
         S::NewRevision => Msg::InstrumentImportedRevision,
         S::Unchanged => Msg::InstrumentImportedUnchanged,
     };
-    println!("{}", msg.fill(l, &[&def.code, &def.items.len(), &revision]));
+    super::say(&msg.fill(l, &[&def.code, &def.items.len(), &revision]));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -120,10 +120,7 @@ pub fn instrument(ctx: &Context, cmd: InstrumentCommand) -> Result<ExitCode, Cli
                     Msg::ErrNotFound.fill(l, &[&Msg::EntityInstrument.text(l), &code]),
                 ])
             })?;
-            print!(
-                "{}",
-                instrument::export(&stored.definition, stored.revision)
-            );
+            super::say_raw(&instrument::export(&stored.definition, stored.revision));
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -223,10 +220,7 @@ pub fn import_survey(
             }
             other => other.into(),
         })?;
-    println!(
-        "{}",
-        Msg::SurveyImported.fill(l, &[&done.added, &done.replaced, &done.answers])
-    );
+    super::say(&Msg::SurveyImported.fill(l, &[&done.added, &done.replaced, &done.answers]));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -280,7 +274,7 @@ pub fn import_scores(
         return Err(refuse_rows(ctx, checked.errors));
     }
     let n = store.import_scores(program.id, &rows, max)?;
-    println!("{}", Msg::ScoresImported.fill(l, &[&n]));
+    super::say(&Msg::ScoresImported.fill(l, &[&n]));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -317,11 +311,18 @@ pub fn report(
         None => {
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&bytes)?;
-            if !bytes.ends_with(b"\n") {
-                stdout.write_all(b"\n")?;
+            let written = stdout.write_all(&bytes).and_then(|()| {
+                if bytes.ends_with(b"\n") {
+                    Ok(())
+                } else {
+                    stdout.write_all(b"\n")
+                }
+            });
+            match written.and_then(|()| stdout.flush()) {
+                // A closed pipe (`tilik report … | head`) is not an error worth a message.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+                _ => Ok(ExitCode::SUCCESS),
             }
-            Ok(ExitCode::SUCCESS)
         }
         Some(path) => {
             crate::identity::write_as_user(path, &bytes).map_err(|e| {

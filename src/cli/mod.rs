@@ -280,6 +280,20 @@ impl Context {
     }
 }
 
+/// Writes a line to standard output; a closed pipe (`tilik … | head`) is not an error.
+pub(crate) fn say(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+}
+
+/// Writes text to standard output as it is; a closed pipe is not an error.
+pub(crate) fn say_raw(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+}
+
 /// Checks that `user` may use the database, and do `need`.
 pub fn authorize(store: &Store, user: &Username, need: Option<Capability>) -> Result<(), CliError> {
     let found = store

@@ -66,6 +66,8 @@ pub struct EntryScreen {
     pub saved: usize,
     /// Respondents saved in this session (so the suggestion moves on before the database says so).
     pub done_here: Vec<Respondent>,
+    /// Items of this form recorded as discrepancies (second keying).
+    pub disputed: Vec<String>,
 }
 
 /// Rows of candidates shown while choosing a respondent.
@@ -91,6 +93,7 @@ impl EntryScreen {
             stats: EntryStats::default(),
             saved: 0,
             done_here: Vec::new(),
+            disputed: Vec::new(),
         }
     }
 
@@ -216,6 +219,7 @@ impl EntryScreen {
                             second: value.clone(),
                         }));
                         replies.push(Reply::info(cx.t(Msg::EntryDiscrepancyKept)));
+                        self.disputed.push(code.clone());
                         self.mismatch = None;
                     }
                     _ => {
@@ -294,8 +298,20 @@ impl EntryScreen {
                 Err(e) => vec![Reply::error(self.explain(&e, &item, cx))],
             };
         }
+        if self
+            .mismatch
+            .as_ref()
+            .is_some_and(|m| m.item == item.code.as_str())
+        {
+            return vec![Reply::error(cx.t(Msg::EntryRetype))];
+        }
         if item.required && !self.answers.contains_key(item.code.as_str()) {
             return vec![Reply::error(cx.t(Msg::EntryRequired))];
+        }
+        if self.first.is_some() {
+            // In the second keying an item left as it is is compared too: empty against empty.
+            let current = self.answers.get(item.code.as_str()).cloned();
+            return self.accept(current, cx);
         }
         let next = self.next_visible(self.focus);
         self.focus_on(next);
@@ -318,6 +334,28 @@ impl EntryScreen {
         }
         if self.mismatch.is_some() {
             return vec![Reply::error(cx.t(Msg::EntryMismatch))];
+        }
+        if let Some(first) = &self.first {
+            // Every shown item must have been compared: an answer that differs from the first keying and
+            // was not confirmed from the paper stops the save there.
+            let unchecked = (0..self.items_len()).find(|i| {
+                self.shown(*i)
+                    && self.item(*i).is_some_and(|it| {
+                        let code = it.code.as_str();
+                        first.get(code) != self.answers.get(code)
+                            && !self.disputed.iter().any(|d| d == code)
+                    })
+            });
+            if let Some(i) = unchecked {
+                self.focus_on(i);
+                let code = self
+                    .item(i)
+                    .map(|it| it.code.to_string())
+                    .unwrap_or_default();
+                let typed = self.answers.get(&code).cloned();
+                self.mismatch = Some(Mismatch { item: code, typed });
+                return vec![Reply::error(cx.t(Msg::EntryMismatch))];
+            }
         }
         let stats = self.stats;
         self.stats = EntryStats::default();
@@ -344,6 +382,7 @@ impl EntryScreen {
         self.answers.clear();
         self.first = None;
         self.mismatch = None;
+        self.disputed.clear();
         self.who.apply(&Edit::Clear);
         self.pick = Scroll::default();
         self.focus = 0;
@@ -514,8 +553,10 @@ impl EntryScreen {
                 return self.forward(cx);
             }
             Action::Cmd(Command::PrevField) => {
+                if self.mismatch.is_some() {
+                    return vec![Reply::error(cx.t(Msg::EntryRetype))];
+                }
                 if let Some(p) = self.prev_visible(self.focus) {
-                    self.mismatch = None;
                     self.focus_on(p);
                 }
             }
@@ -749,27 +790,24 @@ impl View for EntryScreen {
         );
         put(buf, x, area.y, &header, w, theme.header());
         let p = &data.progress;
-        let missing = if self.keying == Keying::First {
-            p.missing
-                .iter()
-                .filter(|(id, _, _)| !self.done_here.contains(&Respondent::Asn(*id)))
-                .count()
-        } else {
-            data.keyed.iter().filter(|r| !self.done(r)).count()
+        let progress = match self.keying {
+            Keying::First => {
+                let missing = p
+                    .missing
+                    .iter()
+                    .filter(|(id, _, _)| !self.done_here.contains(&Respondent::Asn(*id)))
+                    .count();
+                Msg::EntryProgress.fill(
+                    cx.lang,
+                    &[&(p.complete + self.done_here.len()), &missing, &self.saved],
+                )
+            }
+            Keying::Second => {
+                let waiting = data.keyed.iter().filter(|r| !self.done(r)).count();
+                let verified = data.done.len() + self.done_here.len();
+                Msg::EntryVerifyProgress.fill(cx.lang, &[&verified, &waiting, &self.saved])
+            }
         };
-        let progress = Msg::EntryProgress.fill(
-            cx.lang,
-            &[
-                &(p.complete
-                    + if self.keying == Keying::First {
-                        self.done_here.len()
-                    } else {
-                        0
-                    }),
-                &missing,
-                &self.saved,
-            ],
-        );
         put(buf, x, area.y + 1, &progress, w, theme.dim());
         match self.stage {
             Stage::Loading => {}
@@ -825,7 +863,7 @@ fn answer_area(rows: Rect, y: u16) -> Rect {
 }
 
 const ANSWER_WIDTH: u16 = 12;
-const LABEL_WIDTH: u16 = 18;
+const LABEL_WIDTH: u16 = 19;
 
 /// First item shown so that `focus` stays visible (the save line counts as one more row).
 fn item_offset(focus: usize, height: u16) -> usize {
@@ -975,7 +1013,12 @@ impl EntryScreen {
                     .unwrap_or_else(|| "·".to_string());
                 put(buf, ans.x, y, &format!("[{v}]"), ans.width, style);
             }
-            if let Some(label) = value.and_then(|v| item.label_of(v)) {
+            let label = match (&item.kind, value.map(String::as_str)) {
+                (ItemKind::YesNo, Some("1")) => Some(cx.t(Msg::Yes).to_string()),
+                (ItemKind::YesNo, Some("0")) => Some(cx.t(Msg::No).to_string()),
+                (_, v) => v.and_then(|v| item.label_of(v)),
+            };
+            if let Some(label) = label {
                 put(buf, ans.x + ans.width + 1, y, &label, LABEL_WIDTH, style);
             }
         }
@@ -996,15 +1039,9 @@ impl EntryScreen {
                     theme.header(),
                 );
             }
-            let hint = match &self.mismatch {
-                Some(_) => cx.t(Msg::EntryMismatch).to_string(),
-                None => answer_hint(item, cx),
-            };
-            let style = if self.mismatch.is_some() {
-                theme.error()
-            } else {
-                theme.dim()
-            };
+            // A mismatch is said in the status line; here stays what may be answered.
+            let hint = answer_hint(item, cx);
+            let style = theme.dim();
             put(
                 buf,
                 x,

@@ -245,7 +245,13 @@ impl View for EntrySetupScreen {
             Action::Cmd(Command::PrevField) => form.prev(),
             Action::Cmd(Command::Submit) if !form.is_last() => form.next(),
             Action::Cmd(Command::Submit | Command::Save) => return self.start(cx),
-            Action::Cmd(Command::Back) => return vec![Reply::Pop],
+            // At the root of the Entry tab there is nowhere to go back to: back to the programs.
+            Action::Cmd(Command::Back) => {
+                return vec![
+                    Reply::Pop,
+                    Reply::Send(Box::new(Action::Cmd(Command::GoPrograms))),
+                ];
+            }
             _ => {}
         }
         Vec::new()

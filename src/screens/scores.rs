@@ -187,6 +187,10 @@ impl View for ScoresScreen {
             _ => None,
         };
         if let Some(edit) = edit {
+            // Typing into a cell that was not changed yet replaces its value, as in a spreadsheet.
+            if !self.editing && matches!(edit, Edit::Insert(_) | Edit::Paste(_)) {
+                self.input.apply(&Edit::Clear);
+            }
             return match self.input.apply(&edit) {
                 Edited::Changed => {
                     self.editing = true;

@@ -6,6 +6,7 @@
 //! - reads are single statements or short read transactions: nothing stays open while a screen is idle;
 //! - the schema version is checked: a database from a newer tilik is refused, an older one migrated.
 
+pub mod analysis;
 pub mod asn;
 pub mod audit;
 pub mod draft;
@@ -97,6 +98,8 @@ pub enum StoreError {
     Forbidden,
     #[error("at least one active admin must remain")]
     LastAdmin,
+    #[error("the same clerk cannot verify their own keying")]
+    SameKeyer,
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }

@@ -181,6 +181,13 @@ impl Store {
         respondent: &Respondent,
         keying: Keying,
     ) -> Result<i64> {
+        if keying == Keying::Second
+            && let Some(first) = self.find_response(batch, respondent, Keying::First)?
+            && first.created_by == self.user().as_str()
+        {
+            // Double entry means two clerks: nobody verifies their own keying.
+            return Err(StoreError::SameKeyer);
+        }
         self.write(|tx| insert_response(tx, batch, instrument_id, respondent, keying, false))
     }
 

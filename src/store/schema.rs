@@ -25,6 +25,7 @@ pub(crate) const AUDITED: &[&str] = &[
     "answer",
     "test_score",
     "discrepancy",
+    "activity",
 ];
 
 const V1: &str = r#"
@@ -300,8 +301,29 @@ CREATE TABLE entry_stat (
 );
 "#;
 
+/// Competency development outside programs (coaching, mentoring, e-learning, internships, seminars…),
+/// counted towards each ASN's 20 JP a year.
+const V3: &str = r#"
+CREATE TABLE activity (
+    id             INTEGER PRIMARY KEY,
+    asn_id         INTEGER NOT NULL REFERENCES asn(id) ON DELETE CASCADE,
+    day            TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    title          TEXT NOT NULL CHECK (title <> ''),
+    provider       TEXT NOT NULL DEFAULT '',
+    jp             REAL NOT NULL CHECK (jp > 0 AND jp <= 2000),
+    certificate_no TEXT NOT NULL DEFAULT '',
+    version        INTEGER NOT NULL DEFAULT 1,
+    created_by     TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by     TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX activity_asn ON activity(asn_id, day);
+CREATE INDEX activity_day ON activity(day);
+CREATE INDEX enrollment_program ON enrollment(program_id, completion);
+"#;
+
 /// Schema steps; version N is reached by running `MIGRATIONS[N - 1]`.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this tilik writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

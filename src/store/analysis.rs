@@ -1,0 +1,414 @@
+//! Figures across programs and people: comparisons, each ASN's 20 JP, training needs. Computed with a few
+//! aggregate queries, never by building every program's report.
+
+use super::{Result, Store, Tx};
+use crate::domain::ids::{AsnId, OpdId, ProgramId};
+use crate::domain::instrument::{Definition, ItemKind, Level};
+use rusqlite::params;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One program in a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparisonRow {
+    pub program: ProgramId,
+    pub code: String,
+    pub name: String,
+    pub year: i32,
+    pub kind: String,
+    pub provider: String,
+    pub participants: i64,
+    pub passed: i64,
+    /// Reaction index 0–100 over every Likert answer of its reaction forms.
+    pub reaction_index: Option<f64>,
+    pub forms: i64,
+    /// Mean normalised gain of participants with both scores.
+    pub gain: Option<f64>,
+    pub pairs: i64,
+    pub cost_per_participant: Option<i64>,
+}
+
+/// Someone's competency development in a year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JpRow {
+    pub asn: AsnId,
+    pub nip: String,
+    pub name: String,
+    pub opd: Option<OpdId>,
+    pub opd_name: String,
+    /// JP of programs completed (lulus) that year.
+    pub programs: f64,
+    /// JP of recorded non-classical activities that year.
+    pub activities: f64,
+}
+
+impl JpRow {
+    pub fn total(&self) -> f64 {
+        self.programs + self.activities
+    }
+}
+
+/// The yearly entitlement: at least 20 JP of competency development.
+pub const JP_TARGET: f64 = 20.0;
+
+/// One competency's gap in a needs analysis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    pub competency: String,
+    /// Mean importance − mean current ability (positive: a need).
+    pub gap: f64,
+    pub ability: f64,
+    pub importance: f64,
+    pub respondents: usize,
+}
+
+/// A wished topic and how many asked for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Topic {
+    pub code: String,
+    pub label: String,
+    pub count: usize,
+}
+
+/// One needs form: the respondent's OPD, position level, and answers.
+type NeedsForm = (String, String, HashMap<String, String>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Needs {
+    pub instrument: String,
+    pub respondents: usize,
+    pub gaps: Vec<Gap>,
+    pub topics: Vec<Topic>,
+    /// Per OPD: (OPD name, respondents, the three most wished topics).
+    pub by_opd: Vec<(String, usize, Vec<String>)>,
+    /// Per position level: (level code, respondents, the three most wished topics).
+    pub by_level: Vec<(String, usize, Vec<String>)>,
+}
+
+fn reaction_scales(defs: &[(i64, Definition)]) -> HashMap<(i64, String), (f64, f64)> {
+    let mut out = HashMap::new();
+    for (id, def) in defs {
+        for item in &def.items {
+            if let ItemKind::Likert { min, max, .. } = item.kind {
+                out.insert(
+                    (*id, item.code.to_string()),
+                    (f64::from(min), f64::from(max)),
+                );
+            }
+        }
+    }
+    out
+}
+
+impl Store {
+    fn instrument_revisions(&self, level: Level) -> Result<Vec<(i64, Definition)>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id, definition FROM instrument WHERE level = ?1")?;
+        let rows = stmt.query_map([level.code()], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, json) = row?;
+            if let Ok(def) = serde_json::from_str(&json) {
+                out.push((id, def));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every program (of a year) with its key figures, newest first.
+    pub fn comparison(&self, year: Option<i32>) -> Result<Vec<ComparisonRow>> {
+        let year_text = year.map(|y| format!("{y:04}"));
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT p.id, p.code, p.name, CAST(substr(p.start_date, 1, 4) AS INTEGER), p.kind, coalesce(v.name, ''),
+                    (SELECT count(*) FROM enrollment e WHERE e.program_id = p.id),
+                    (SELECT count(*) FROM enrollment e WHERE e.program_id = p.id AND e.completion = 'lulus'),
+                    (SELECT sum(amount) FROM cost_line c WHERE c.program_id = p.id)
+             FROM program p LEFT JOIN provider v ON v.id = p.provider_id
+             WHERE ?1 IS NULL OR substr(p.start_date, 1, 4) = ?1
+             ORDER BY p.start_date DESC, p.code",
+        )?;
+        let mut rows: Vec<ComparisonRow> = stmt
+            .query_map([&year_text], |r| {
+                let participants: i64 = r.get(6)?;
+                let cost: Option<i64> = r.get(8)?;
+                Ok(ComparisonRow {
+                    program: ProgramId(r.get(0)?),
+                    code: r.get(1)?,
+                    name: r.get(2)?,
+                    year: r.get(3)?,
+                    kind: r.get(4)?,
+                    provider: r.get(5)?,
+                    participants,
+                    passed: r.get(7)?,
+                    reaction_index: None,
+                    forms: 0,
+                    gain: None,
+                    pairs: 0,
+                    cost_per_participant: cost
+                        .filter(|_| participants > 0)
+                        .map(|c| c / participants),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let index: HashMap<ProgramId, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.program, i))
+            .collect();
+        // Reaction: mean of every Likert answer, each scaled to 0–100 by its item's scale.
+        let defs = self.instrument_revisions(Level::Reaction)?;
+        let scales = reaction_scales(&defs);
+        let ids: Vec<String> = defs.iter().map(|(id, _)| id.to_string()).collect();
+        if !ids.is_empty() {
+            let sql = format!(
+                "SELECT r.program_id, r.instrument_id, a.item, sum(CAST(a.value AS REAL)), count(*)
+                 FROM response r JOIN answer a ON a.response_id = r.id
+                 WHERE r.status = 'complete' AND r.keying = 'first' AND r.program_id IS NOT NULL
+                   AND r.instrument_id IN ({}) AND (?1 IS NULL OR r.program_id IN
+                       (SELECT id FROM program WHERE substr(start_date, 1, 4) = ?1))
+                 GROUP BY r.program_id, r.instrument_id, a.item",
+                ids.join(",")
+            );
+            let mut stmt = self.conn().prepare(&sql)?;
+            let mut acc: HashMap<ProgramId, (f64, f64)> = HashMap::new();
+            let mut q = stmt.query([&year_text])?;
+            while let Some(r) = q.next()? {
+                let program = ProgramId(r.get(0)?);
+                let Some((min, max)) = scales
+                    .get(&(r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+                    .copied()
+                else {
+                    continue;
+                };
+                let (sum, n): (f64, f64) = (r.get(3)?, r.get(4)?);
+                let e = acc.entry(program).or_default();
+                e.0 += 100.0 * (sum - min * n) / (max - min).max(1.0);
+                e.1 += n;
+            }
+            for (program, (sum, n)) in acc {
+                if let Some(i) = index.get(&program) {
+                    rows[*i].reaction_index = (n > 0.0).then(|| sum / n);
+                }
+            }
+            let mut stmt = self.conn().prepare(&format!(
+                "SELECT program_id, count(*) FROM response WHERE status = 'complete' AND keying = 'first'
+                   AND instrument_id IN ({}) AND program_id IS NOT NULL GROUP BY program_id",
+                ids.join(",")
+            ))?;
+            let mut q = stmt.query([])?;
+            while let Some(r) = q.next()? {
+                if let Some(i) = index.get(&ProgramId(r.get(0)?)) {
+                    rows[*i].forms = r.get(1)?;
+                }
+            }
+        }
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT program_id, count(*), avg((post - pre) / (max - pre)) FROM test_score
+             WHERE pre IS NOT NULL AND post IS NOT NULL AND pre < max GROUP BY program_id",
+        )?;
+        let mut q = stmt.query([])?;
+        while let Some(r) = q.next()? {
+            if let Some(i) = index.get(&ProgramId(r.get(0)?)) {
+                rows[*i].pairs = r.get(1)?;
+                rows[*i].gain = r.get(2)?;
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Every ASN's JP in a year (programs completed that year, plus recorded activities), by OPD and name.
+    pub fn jp_year(&self, year: i32) -> Result<Vec<JpRow>> {
+        let y = format!("{year:04}");
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.id, a.nip, a.front_title, a.name, a.back_title, a.opd_id, coalesce(o.name, ''),
+                    coalesce((SELECT sum(p.jp) FROM enrollment e JOIN program p ON p.id = e.program_id
+                              WHERE e.asn_id = a.id AND e.completion = 'lulus' AND substr(p.end_date, 1, 4) = ?1), 0),
+                    coalesce((SELECT sum(t.jp) FROM activity t WHERE t.asn_id = a.id AND substr(t.day, 1, 4) = ?1), 0)
+             FROM asn a LEFT JOIN opd o ON o.id = a.opd_id
+             ORDER BY o.name, a.search",
+        )?;
+        let rows = stmt.query_map([&y], |r| {
+            let name = crate::domain::name::PersonName::new(
+                &r.get::<_, String>(2)?,
+                &r.get::<_, String>(3)?,
+                &r.get::<_, String>(4)?,
+            )
+            .map(|n| n.display())
+            .unwrap_or_default();
+            Ok(JpRow {
+                asn: AsnId(r.get(0)?),
+                nip: r.get(1)?,
+                name,
+                opd: r.get::<_, Option<i64>>(5)?.map(OpdId),
+                opd_name: r.get(6)?,
+                programs: r.get(7)?,
+                activities: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records a non-classical activity for someone.
+    pub fn add_activity(&mut self, asn: AsnId, activity: &Activity) -> Result<i64> {
+        self.write(|tx| insert_activity(tx, asn, activity))
+    }
+
+    /// The needs analysis of a needs instrument: competency gaps (importance − ability, paired by the digits
+    /// of the item codes: K01 with P01) and wished topics (multiple-choice items), overall, by OPD and by
+    /// position level.
+    pub fn needs(&self, code: &str, year: Option<i32>) -> Result<Needs> {
+        let Some(stored) = self.instrument(code)? else {
+            return Ok(Needs::default());
+        };
+        let def = stored.definition;
+        let y = year.map(|y| format!("{y:04}"));
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT r.id, coalesce(o.name, ''), coalesce(a.jabatan_level, ''), ans.item, ans.value
+             FROM response r JOIN answer ans ON ans.response_id = r.id
+             LEFT JOIN asn a ON a.id = r.asn_id LEFT JOIN opd o ON o.id = a.opd_id
+             WHERE r.instrument_code = ?1 AND r.status = 'complete' AND r.keying = 'first'
+               AND (?2 IS NULL OR substr(r.created_at, 1, 4) = ?2)",
+        )?;
+        let mut forms: HashMap<i64, NeedsForm> = HashMap::new();
+        let mut q = stmt.query(params![def.code, y])?;
+        while let Some(r) = q.next()? {
+            let e = forms
+                .entry(r.get(0)?)
+                .or_insert_with(|| (String::new(), String::new(), HashMap::new()));
+            e.0 = r.get(1)?;
+            e.1 = r.get(2)?;
+            e.2.insert(r.get(3)?, r.get(4)?);
+        }
+        let digits = |c: &str| {
+            c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic())
+                .to_string()
+        };
+        let abilities: Vec<&crate::domain::instrument::Item> = def
+            .items
+            .iter()
+            .filter(|i| i.aspect.as_deref() == Some("kemampuan"))
+            .collect();
+        let mut gaps = Vec::new();
+        for ability in abilities {
+            let n = digits(ability.code.as_str());
+            let Some(importance) = def.items.iter().find(|i| {
+                i.aspect.as_deref() == Some("kepentingan") && digits(i.code.as_str()) == n
+            }) else {
+                continue;
+            };
+            let pairs: Vec<(f64, f64)> = forms
+                .values()
+                .filter_map(|(_, _, a)| {
+                    Some((
+                        a.get(ability.code.as_str())?.parse().ok()?,
+                        a.get(importance.code.as_str())?.parse().ok()?,
+                    ))
+                })
+                .collect();
+            if pairs.is_empty() {
+                continue;
+            }
+            let k = pairs.len() as f64;
+            let (ab, im) = pairs
+                .iter()
+                .fold((0.0, 0.0), |acc, p| (acc.0 + p.0, acc.1 + p.1));
+            let competency = ability
+                .text
+                .trim_start_matches("Kemampuan saya dalam ")
+                .trim_start_matches("Kemampuan dalam ")
+                .to_string();
+            gaps.push(Gap {
+                competency,
+                gap: im / k - ab / k,
+                ability: ab / k,
+                importance: im / k,
+                respondents: pairs.len(),
+            });
+        }
+        gaps.sort_by(|a, b| {
+            b.gap
+                .partial_cmp(&a.gap)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let topic_items: Vec<&crate::domain::instrument::Item> = def
+            .items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Choice { multiple: true, .. }))
+            .take(1)
+            .collect();
+        let count_topics = |filter: &dyn Fn(&NeedsForm) -> bool| -> Vec<Topic> {
+            let mut topics = Vec::new();
+            for item in &topic_items {
+                let ItemKind::Choice { options, .. } = &item.kind else {
+                    continue;
+                };
+                for o in options {
+                    let count = forms
+                        .values()
+                        .filter(|f| filter(f))
+                        .filter(|(_, _, a)| {
+                            a.get(item.code.as_str())
+                                .is_some_and(|v| v.split(';').any(|c| c == o.code))
+                        })
+                        .count();
+                    topics.push(Topic {
+                        code: o.code.clone(),
+                        label: o.label.clone(),
+                        count,
+                    });
+                }
+            }
+            topics.sort_by_key(|t| std::cmp::Reverse(t.count));
+            topics
+        };
+        let topics = count_topics(&|_| true);
+        let group = |key: &dyn Fn(&NeedsForm) -> String| {
+            let mut keys: Vec<String> = forms.values().map(key).collect();
+            keys.sort();
+            keys.dedup();
+            keys.into_iter()
+                .map(|k| {
+                    let n = forms.values().filter(|f| key(f) == k).count();
+                    let top: Vec<String> = count_topics(&|f| key(f) == k)
+                        .into_iter()
+                        .filter(|t| t.count > 0)
+                        .take(3)
+                        .map(|t| t.label)
+                        .collect();
+                    (k, n, top)
+                })
+                .collect::<Vec<_>>()
+        };
+        Ok(Needs {
+            instrument: def.code.clone(),
+            respondents: forms.len(),
+            gaps,
+            topics,
+            by_opd: group(&|f| f.0.clone()),
+            by_level: group(&|f| f.1.clone()),
+        })
+    }
+}
+
+/// A non-classical learning activity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Activity {
+    pub day: chrono::NaiveDate,
+    pub kind: crate::domain::program::LearningMode,
+    pub title: String,
+    pub provider: String,
+    pub jp: f64,
+    pub certificate_no: String,
+}
+
+pub(crate) fn insert_activity(tx: &Tx<'_>, asn: AsnId, a: &Activity) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO activity (asn_id, day, kind, title, provider, jp, certificate_no, created_by, created_at, updated_by, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?9)",
+        params![asn.0, a.day, a.kind.code(), a.title, a.provider, a.jp, a.certificate_no, tx.user(), tx.now()],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
