@@ -26,6 +26,7 @@ pub struct DemoSummary {
     pub programs: usize,
     pub enrollments: usize,
     pub forms: usize,
+    pub activities: usize,
 }
 
 /// A small deterministic generator (SplitMix64).
@@ -821,6 +822,8 @@ pub fn fill_with(store: &mut Store, total: usize) -> Result<DemoSummary> {
             summary.enrollments += participants.len();
             summary.forms += forms_demo(tx, &mut rng, prog, id, &participants)?;
         }
+        summary.forms += needs_demo(tx, &mut rng, &ids)?;
+        summary.activities = activities_demo(tx, &mut rng, &ids)?;
         Ok(summary)
     })
 }
@@ -990,6 +993,186 @@ fn forms_demo(
         }
     }
     Ok(forms)
+}
+
+/// How the demo ASN rate each of the nine TNA competencies: (ability, importance) means on 1–4, so
+/// that the needs analysis shows clear gaps (digital literacy, reporting, public service).
+const NEEDS_PROFILE: [(f64, f64); 9] = [
+    (2.6, 3.7),
+    (2.9, 3.4),
+    (2.8, 3.3),
+    (2.3, 3.5),
+    (2.1, 3.6),
+    (2.7, 2.6),
+    (2.6, 2.9),
+    (2.4, 2.5),
+    (2.9, 2.8),
+];
+
+/// Training-needs forms: most ASN fill TNA-ASN themselves, and some supervisors fill TNA-ATASAN
+/// for their staff, both before programs are planned (no program, phase pre).
+fn needs_demo(tx: &Tx<'_>, rng: &mut Rng, ids: &[AsnId]) -> Result<usize> {
+    use crate::domain::instrument::{ItemKind, Phase};
+    use crate::store::response::{self as resp, Batch, Keying, Respondent};
+    let mut forms = 0;
+    for (code, share) in [("TNA-ASN", 60), ("TNA-ATASAN", 25)] {
+        let Some((instrument_id, def)) = instrument_of(tx, code)? else {
+            continue;
+        };
+        let batch = Batch {
+            program: None,
+            instrument: def.code.clone(),
+            phase: Phase::Pre,
+        };
+        // Supervisors rate a little lower than staff rate themselves.
+        let modesty = if code == "TNA-ATASAN" { -0.2 } else { 0.0 };
+        for asn in ids {
+            if !rng.chance(share) {
+                continue;
+            }
+            let response = resp::insert_response(
+                tx,
+                &batch,
+                instrument_id,
+                &Respondent::Asn(*asn),
+                Keying::First,
+                true,
+            )?;
+            let mut wanted: Vec<(f64, usize)> = Vec::new();
+            for item in &def.items {
+                let n: usize = item
+                    .code
+                    .as_str()
+                    .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                    .parse()
+                    .unwrap_or(0);
+                let value = match (&item.kind, item.aspect.as_deref()) {
+                    (ItemKind::Likert { min, max, .. }, Some(aspect)) => {
+                        let Some((ability, importance)) =
+                            n.checked_sub(1).and_then(|i| NEEDS_PROFILE.get(i))
+                        else {
+                            continue;
+                        };
+                        let mean = if aspect == "kemampuan" {
+                            ability + modesty
+                        } else {
+                            *importance
+                        };
+                        let noise = f64::from(rng.range(0, 160)) / 100.0 - 0.8;
+                        let v = (mean + noise)
+                            .round()
+                            .clamp(f64::from(*min), f64::from(*max));
+                        if aspect == "kepentingan" {
+                            let gap = importance - ability + noise;
+                            wanted.push((gap, n));
+                        }
+                        format!("{v:.0}")
+                    }
+                    (
+                        ItemKind::Choice {
+                            multiple: true,
+                            options,
+                            ..
+                        },
+                        _,
+                    ) => {
+                        // The topics of the two or three largest gaps, now and then procurement.
+                        wanted.sort_by(|a, b| {
+                            b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal)
+                        });
+                        let take = 2 + usize::from(rng.chance(40));
+                        let mut codes: Vec<String> = wanted
+                            .iter()
+                            .take(take)
+                            .filter_map(|(_, n)| options.get(n - 1).map(|o| o.code.clone()))
+                            .collect();
+                        if rng.chance(15)
+                            && let Some(o) = options.last()
+                        {
+                            codes.push(o.code.clone());
+                        }
+                        codes.sort_by_key(|c| options.iter().position(|o| &o.code == c));
+                        codes.join(";")
+                    }
+                    (ItemKind::Choice { options, .. }, _) => rng.pick(options).code.clone(),
+                    (ItemKind::Number { .. }, _) => format!("{}", 10 * rng.range(1, 6)),
+                    _ => continue,
+                };
+                if value.is_empty() {
+                    continue;
+                }
+                resp::set_answer(tx, response, item.code.as_str(), Some(&value))?;
+            }
+            forms += 1;
+        }
+    }
+    Ok(forms)
+}
+
+/// Non-classical learning that counts toward the 20 JP: coaching, e-learning, mentoring, seminars.
+fn activities_demo(tx: &Tx<'_>, rng: &mut Rng, ids: &[AsnId]) -> Result<usize> {
+    use crate::domain::program::LearningMode;
+    use crate::store::analysis::{Activity, insert_activity};
+    const KINDS: &[(LearningMode, &str, &str, f64)] = &[
+        (
+            LearningMode::ELearning,
+            "Literasi Digital ASN",
+            "LAN RI (ASN Unggul)",
+            10.0,
+        ),
+        (
+            LearningMode::ELearning,
+            "Manajemen Kinerja ASN",
+            "BKN (LMS)",
+            6.0,
+        ),
+        (
+            LearningMode::Coaching,
+            "Coaching penyusunan laporan kinerja",
+            "Atasan langsung",
+            4.0,
+        ),
+        (
+            LearningMode::Mentoring,
+            "Mentoring aksi perubahan",
+            "Widyaiswara BPSDM Sumsel",
+            8.0,
+        ),
+        (
+            LearningMode::Benchmarking,
+            "Studi tiru pelayanan terpadu",
+            "DPMPTSP Kota Jambi",
+            12.0,
+        ),
+        (
+            LearningMode::Magang,
+            "Magang pengelolaan arsip dinamis",
+            "ANRI",
+            16.0,
+        ),
+    ];
+    let mut n = 0;
+    for (i, asn) in ids.iter().enumerate() {
+        if !rng.chance(35) {
+            continue;
+        }
+        let (kind, title, provider, jp) = *rng.pick(KINDS);
+        let day = date((2026, 1 + rng.range(0, 10), 1 + rng.range(0, 27)));
+        insert_activity(
+            tx,
+            *asn,
+            &Activity {
+                day,
+                kind,
+                title: title.to_string(),
+                provider: provider.to_string(),
+                jp,
+                certificate_no: format!("{:05}/SERT/2026", 100 + i),
+            },
+        )?;
+        n += 1;
+    }
+    Ok(n)
 }
 
 fn insert_demo_program(tx: &Tx<'_>, prog: &DemoProgram) -> Result<ProgramId> {

@@ -1397,7 +1397,10 @@ fn last_line(screen: &str) -> &str {
 
 /// Whether a whole frame has arrived: the tab bar at the top and the help bar at the bottom.
 fn complete(screen: &str) -> bool {
-    screen.lines().next().is_some_and(|l| l.contains("tilik"))
+    screen
+        .lines()
+        .next()
+        .is_some_and(|l| l.contains("1 Program"))
         && !last_line(screen).trim().is_empty()
 }
 

@@ -7,6 +7,7 @@ use insta::assert_snapshot;
 use tilik::app::action::{Action, Stop};
 use tilik::app::effect::Effect;
 use tilik::app::harness::{Harness, test_today};
+use tilik::app::state::Tab;
 use tilik::domain::user::{Role, Username};
 use tilik::i18n::Lang;
 use tilik::screens::{Modal, Screen};
@@ -304,7 +305,7 @@ fn a_new_program_is_checked_before_it_is_saved() {
 #[test]
 fn asn_search_and_form_check_the_nip_as_it_is_typed() {
     let mut h = demo();
-    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Char(Tab::Asn.key()));
     assert!(matches!(top(&h), Screen::AsnList(_)));
     assert_snapshot!("asn_list", h.screen());
     h.press(KeyCode::Esc);
@@ -326,7 +327,7 @@ fn asn_search_and_form_check_the_nip_as_it_is_typed() {
 #[test]
 fn a_new_asn_is_saved_with_opd_and_atasan_from_pickers() {
     let mut h = demo();
-    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Char(Tab::Asn.key()));
     h.press(KeyCode::Esc);
     h.press(KeyCode::Char('n'));
     h.type_str("199001012015031999\t\t\tRahmat Hidayat\tS.T.\tPranata Komputer Ahli Muda\t\t");
@@ -363,7 +364,7 @@ fn a_new_asn_is_saved_with_opd_and_atasan_from_pickers() {
 #[test]
 fn escape_asks_before_throwing_changes_away() {
     let mut h = demo();
-    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char(Tab::Opd.key()));
     h.press(KeyCode::Char('n'));
     h.type_str("X1\tDinas Baru");
     h.press(KeyCode::Esc);
@@ -379,7 +380,7 @@ fn escape_asks_before_throwing_changes_away() {
 #[test]
 fn opd_list_and_form() {
     let mut h = demo();
-    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char(Tab::Opd.key()));
     assert_snapshot!("opd_list", h.screen());
     h.press(KeyCode::Char('n'));
     h.type_str("DLH\tDinas Lingkungan Hidup\t\t01012027\t01012026");
@@ -407,7 +408,7 @@ fn help_overlay_lists_the_keys_of_the_screen() {
 #[test]
 fn help_in_a_form_is_on_f1_because_question_marks_are_text() {
     let mut h = demo();
-    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char(Tab::Opd.key()));
     h.press(KeyCode::Char('n'));
     h.press(KeyCode::Tab);
     h.type_str("?");
@@ -432,7 +433,7 @@ fn q_quits_only_from_the_top_screen() {
 #[test]
 fn ctrl_c_quits_from_a_form_and_keeps_the_draft() {
     let mut h = demo();
-    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char(Tab::Opd.key()));
     h.press(KeyCode::Char('n'));
     h.type_str("DLH\tDinas Lingkungan Hidup");
     h.ctrl('c');
@@ -448,7 +449,7 @@ fn ctrl_c_quits_from_a_form_and_keeps_the_draft() {
         Store::open_in_memory(user("x")).expect("store"),
     );
     let mut again = Harness::new(store, Role::Admin);
-    again.press(KeyCode::Char('4'));
+    again.press(KeyCode::Char(Tab::Opd.key()));
     again.press(KeyCode::Char('n'));
     let screen = again.screen();
     assert!(screen.contains("Dinas Lingkungan Hidup"), "{screen}");
@@ -458,7 +459,7 @@ fn ctrl_c_quits_from_a_form_and_keeps_the_draft() {
 #[test]
 fn hangup_keeps_the_draft_of_every_open_form() {
     let mut h = demo();
-    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Char(Tab::Asn.key()));
     h.press(KeyCode::Esc);
     h.press(KeyCode::Char('n'));
     h.type_str("1985");
@@ -478,7 +479,7 @@ fn a_viewer_is_not_offered_changes() {
     h.press(KeyCode::Char('n'));
     assert!(matches!(top(&h), Screen::Programs(_)));
     assert!(h.screen().contains("tidak berwenang"), "{}", h.screen());
-    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char(Tab::Opd.key()));
     h.press(KeyCode::Enter);
     assert!(matches!(top(&h), Screen::OpdList(_)));
 }
@@ -518,10 +519,10 @@ fn every_screen_draws_at_any_size_without_panic() {
         vec![KeyCode::Enter, KeyCode::Tab, KeyCode::Tab, KeyCode::Tab],
         vec![KeyCode::Char('n')],
         vec![KeyCode::Char('?')],
-        vec![KeyCode::Char('3')],
-        vec![KeyCode::Char('3'), KeyCode::Enter],
-        vec![KeyCode::Char('4')],
-        vec![KeyCode::Char('4'), KeyCode::Char('n')],
+        vec![KeyCode::Char(Tab::Asn.key())],
+        vec![KeyCode::Char(Tab::Asn.key()), KeyCode::Enter],
+        vec![KeyCode::Char(Tab::Opd.key())],
+        vec![KeyCode::Char(Tab::Opd.key()), KeyCode::Char('n')],
     ];
     for path in paths {
         h.resize(80, 24);
@@ -556,7 +557,7 @@ fn someone_elses_save_is_shown_as_a_conflict_and_nothing_is_overwritten() {
     let mut b = Store::open(&path, user("siti"), OpenMode::Existing).expect("store");
     fixed(&mut b);
     let mut h = Harness::new(a, Role::Admin);
-    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char(Tab::Opd.key()));
     h.press(KeyCode::Enter);
     assert!(matches!(top(&h), Screen::OpdForm(_)));
     h.press(KeyCode::Tab);
@@ -595,7 +596,7 @@ fn taking_their_values_replaces_the_form() {
     tilik::demo::fill(&mut a, test_today()).expect("demo");
     let mut b = Store::open(&path, user("siti"), OpenMode::Existing).expect("store");
     let mut h = Harness::new(a, Role::Admin);
-    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char(Tab::Opd.key()));
     h.press(KeyCode::Enter);
     h.type_str("Z");
     let first = b.opds().expect("opds").remove(0).opd;
@@ -623,7 +624,7 @@ fn data_changed_elsewhere_refreshes_the_screen() {
     tilik::demo::fill(&mut a, test_today()).expect("demo");
     let mut b = Store::open(&path, user("siti"), OpenMode::Existing).expect("store");
     let mut h = Harness::new(a, Role::Admin);
-    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char(Tab::Opd.key()));
     let input = tilik::domain::opd::OpdDraft {
         name: "Dinas Pemadam Kebakaran".into(),
         ..Default::default()
@@ -643,13 +644,13 @@ fn data_changed_elsewhere_refreshes_the_screen() {
 #[test]
 fn audit_screen_filters_and_shows_a_records_history() {
     let mut h = demo();
-    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char(Tab::Opd.key()));
     h.press(KeyCode::Enter);
     h.type_str("\t");
     h.press(KeyCode::End);
     h.type_str(" Kota");
     h.ctrl('s');
-    h.press(KeyCode::Char('6'));
+    h.press(KeyCode::Char(Tab::Audit.key()));
     assert!(matches!(top(&h), Screen::Audit(_)));
     h.type_str("/");
     h.type_str("o");
@@ -666,7 +667,7 @@ fn audit_screen_filters_and_shows_a_records_history() {
 #[test]
 fn audit_filter_refuses_a_bad_date() {
     let mut h = demo();
-    h.press(KeyCode::Char('6'));
+    h.press(KeyCode::Char(Tab::Audit.key()));
     h.type_str("/\t\t31022026\n");
     assert!(h.screen().contains("bukan tanggal"), "{}", h.screen());
 }
@@ -674,7 +675,7 @@ fn audit_filter_refuses_a_bad_date() {
 #[test]
 fn users_screen_adds_and_limits_an_account() {
     let mut h = demo();
-    h.press(KeyCode::Char('7'));
+    h.press(KeyCode::Char(Tab::Users.key()));
     assert!(matches!(top(&h), Screen::Users(_)));
     h.press(KeyCode::Char('n'));
     h.type_str("siti\tSiti Aminah\t\t\tDINKES, kec-ib1");
@@ -690,7 +691,7 @@ fn users_screen_adds_and_limits_an_account() {
 #[test]
 fn the_last_admin_cannot_be_disabled() {
     let mut h = demo();
-    h.press(KeyCode::Char('7'));
+    h.press(KeyCode::Char(Tab::Users.key()));
     h.press(KeyCode::Char('d'));
     h.press(KeyCode::Char('y'));
     assert!(
@@ -711,12 +712,12 @@ fn only_admins_see_users_and_only_evaluators_and_admins_see_audit() {
     let mut h = Harness::new(demo_store(), Role::Operator);
     assert!(!h.screen().contains("Pengguna"));
     assert!(!h.screen().contains("Audit"));
-    h.press(KeyCode::Char('7'));
+    h.press(KeyCode::Char(Tab::Users.key()));
     assert!(matches!(top(&h), Screen::Programs(_)));
     let mut e = Harness::new(demo_store(), Role::Evaluator);
-    e.press(KeyCode::Char('6'));
+    e.press(KeyCode::Char(Tab::Audit.key()));
     assert!(matches!(top(&e), Screen::Audit(_)));
-    e.press(KeyCode::Char('7'));
+    e.press(KeyCode::Char(Tab::Users.key()));
     assert!(matches!(top(&e), Screen::Audit(_)));
 }
 

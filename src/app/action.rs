@@ -13,6 +13,7 @@ pub enum Command {
     Back,
     GoPrograms,
     GoEntry,
+    GoAnalysis,
     GoInstruments,
     GoAsn,
     GoOpd,
@@ -43,6 +44,9 @@ pub enum Command {
     EditProgram,
     Dashboard,
     PrintReport,
+    SortNext,
+    SwitchInstrument,
+    PlanProgram,
     ExportXlsx,
     // Forms
     NextField,

@@ -81,6 +81,11 @@ pub enum Load {
     Instrument(String),
     Scores(ProgramId),
     Dashboard(ProgramId),
+    /// Programs of a year (or all) side by side.
+    Comparison(Option<i32>),
+    /// Everyone's JP in a year (None: the latest year with programs).
+    Jp(Option<i32>),
+    Needs(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,6 +206,9 @@ pub enum Loaded {
     Instrument(Option<Box<StoredInstrument>>),
     Scores(ProgramId, Vec<ScoreRow>),
     Dashboard(Box<crate::report::ProgramReport>),
+    Comparison(Option<i32>, Vec<crate::store::analysis::ComparisonRow>),
+    Jp(i32, Vec<crate::store::analysis::JpRow>),
+    Needs(Box<crate::store::analysis::Needs>),
 }
 
 /// Results of writes.

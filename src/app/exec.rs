@@ -146,6 +146,19 @@ fn load_data(store: &Store, load: Load, lang: Lang) -> Result<Loaded, StoreError
         Load::Instruments => Loaded::Instruments(store.instruments()?),
         Load::Instrument(code) => Loaded::Instrument(store.instrument(&code)?.map(Box::new)),
         Load::Scores(program) => Loaded::Scores(program, store.scores(program)?),
+        Load::Comparison(year) => Loaded::Comparison(year, store.comparison(year)?),
+        Load::Jp(year) => {
+            use chrono::Datelike;
+            let year =
+                match year {
+                    Some(y) => y,
+                    None => store.program_years()?.first().copied().unwrap_or_else(|| {
+                        crate::domain::date::today_wib(chrono::Utc::now()).year()
+                    }),
+                };
+            Loaded::Jp(year, store.jp_year(year)?)
+        }
+        Load::Needs(code) => Loaded::Needs(Box::new(store.needs(&code, None)?)),
         Load::Dashboard(program) => {
             let program = store.program(program)?;
             Loaded::Dashboard(Box::new(crate::report::build(store, &program, lang)?))

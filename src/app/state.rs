@@ -7,8 +7,8 @@ use crate::domain::user::Capability;
 use crate::domain::user::{Role, Username};
 use crate::i18n::{Lang, Msg};
 use crate::screens::{
-    Cx, Modal, Notice, Reply, Screen, View, asn_list, audit, entry_setup, instruments, opd_list,
-    programs, users,
+    Cx, Modal, Notice, Reply, Screen, View, analysis, asn_list, audit, entry_setup, instruments,
+    opd_list, programs, users,
 };
 use crate::widgets::Theme;
 use chrono::NaiveDate;
@@ -19,6 +19,7 @@ use ratatui::layout::Rect;
 pub enum Tab {
     Programs,
     Entry,
+    Analysis,
     Asn,
     Opd,
     Instruments,
@@ -27,9 +28,10 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Programs,
         Tab::Entry,
+        Tab::Analysis,
         Tab::Asn,
         Tab::Opd,
         Tab::Instruments,
@@ -41,6 +43,7 @@ impl Tab {
         match self {
             Tab::Programs => Msg::TabPrograms,
             Tab::Entry => Msg::TabEntry,
+            Tab::Analysis => Msg::TabAnalysis,
             Tab::Asn => Msg::TabAsn,
             Tab::Opd => Msg::TabOpd,
             Tab::Instruments => Msg::TabInstruments,
@@ -54,11 +57,12 @@ impl Tab {
         match self {
             Tab::Programs => '1',
             Tab::Entry => '2',
-            Tab::Asn => '3',
-            Tab::Opd => '4',
-            Tab::Instruments => '5',
-            Tab::Audit => '6',
-            Tab::Users => '7',
+            Tab::Analysis => '3',
+            Tab::Asn => '4',
+            Tab::Opd => '5',
+            Tab::Instruments => '6',
+            Tab::Audit => '7',
+            Tab::Users => '8',
         }
     }
 
@@ -67,6 +71,7 @@ impl Tab {
         Some(match command {
             Command::GoPrograms => Tab::Programs,
             Command::GoEntry => Tab::Entry,
+            Command::GoAnalysis => Tab::Analysis,
             Command::GoAsn => Tab::Asn,
             Command::GoOpd => Tab::Opd,
             Command::GoInstruments => Tab::Instruments,
@@ -80,6 +85,7 @@ impl Tab {
     pub fn open_to(self, role: Role) -> bool {
         match self {
             Tab::Entry => role.can(Capability::EnterData) || role.can(Capability::VerifyData),
+            Tab::Analysis => role.can(Capability::ViewReports),
             Tab::Audit => role.can(Capability::ViewAudit),
             Tab::Users => role.can(Capability::ManageUsers),
             _ => true,
@@ -90,6 +96,7 @@ impl Tab {
         match self {
             Tab::Programs => Screen::Programs(programs::ProgramsScreen::default()),
             Tab::Entry => Screen::EntrySetup(entry_setup::EntrySetupScreen::default()),
+            Tab::Analysis => Screen::Analysis(analysis::AnalysisScreen::default()),
             Tab::Asn => Screen::AsnList(asn_list::AsnListScreen::default()),
             Tab::Opd => Screen::OpdList(opd_list::OpdListScreen::default()),
             Tab::Instruments => Screen::Instruments(instruments::InstrumentsScreen::default()),

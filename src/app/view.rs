@@ -66,9 +66,33 @@ impl Widget for &State {
 fn title_bar(state: &State, area: Rect, buf: &mut Buffer) {
     let theme = state.theme;
     buf.set_style(area, theme.title());
-    let mut x = area.x + put(buf, area.x, area.y, " tilik ", area.width, theme.title());
-    for tab in Tab::ALL.iter().filter(|t| t.open_to(state.role)) {
-        let label = format!(" {} {} ", tab.key(), tab.label().text(state.lang));
+    let tabs: Vec<Tab> = Tab::ALL
+        .iter()
+        .copied()
+        .filter(|t| t.open_to(state.role))
+        .collect();
+    let width =
+        |s: &str| u16::try_from(unicode_width::UnicodeWidthStr::width(s)).unwrap_or(u16::MAX);
+    let padded = |t: &Tab| format!(" {} {} ", t.key(), t.label().text(state.lang));
+    let tight = |t: &Tab| format!(" {} {}", t.key(), t.label().text(state.lang));
+    let who = format!(" {} · {} ", state.user, state.role.label().text(state.lang));
+    let brand = " tilik ";
+    let sum = |f: &dyn Fn(&Tab) -> String| tabs.iter().map(|t| width(&f(t))).sum::<u16>();
+    // Prefer the roomy layout; drop the brand, then the padding, as the
+    // terminal narrows so every tab key stays visible at 80 columns.
+    let (show_brand, labels): (bool, Vec<String>) =
+        if width(brand) + sum(&padded) + width(&who) <= area.width {
+            (true, tabs.iter().map(padded).collect())
+        } else if sum(&padded) <= area.width {
+            (false, tabs.iter().map(padded).collect())
+        } else {
+            (false, tabs.iter().map(tight).collect())
+        };
+    let mut x = area.x;
+    if show_brand {
+        x += put(buf, x, area.y, brand, area.width, theme.title());
+    }
+    for (tab, label) in tabs.iter().zip(&labels) {
         let style = if *tab == state.tab {
             theme.tab_active()
         } else {
@@ -78,13 +102,12 @@ fn title_bar(state: &State, area: Rect, buf: &mut Buffer) {
             buf,
             x,
             area.y,
-            &label,
+            label,
             (area.x + area.width).saturating_sub(x),
             style,
         );
     }
-    let who = format!(" {} · {} ", state.user, state.role.label().text(state.lang));
-    let who_w = u16::try_from(unicode_width::UnicodeWidthStr::width(who.as_str())).unwrap_or(0);
+    let who_w = width(&who);
     if x + who_w < area.x + area.width {
         put(
             buf,

@@ -77,6 +77,7 @@ fn init(ctx: &Context, demo: bool) -> Result<ExitCode, CliError> {
                 &summary.programs,
                 &summary.enrollments,
                 &summary.forms,
+                &summary.activities,
             ],
         ));
     }

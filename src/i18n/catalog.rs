@@ -181,7 +181,7 @@ catalog! {
     ProgramAdded => "program {0} ({1}) ditambahkan", "program {0} ({1}) added";
     InitCreated => "basis data {0} dibuat (skema {1}); {2} adalah admin", "database {0} created (schema {1}); {2} is admin";
     InitMigrated => "basis data {0} siap (skema {1})", "database {0} is ready (schema {1})";
-    DemoFilled => "data demo: {0} OPD, {1} pegawai, {2} program, {3} peserta, {4} formulir", "demo data: {0} OPDs, {1} employees, {2} programs, {3} enrollments, {4} forms";
+    DemoFilled => "data demo: {0} OPD, {1} pegawai, {2} program, {3} peserta, {4} formulir, {5} kegiatan nonklasikal", "demo data: {0} OPDs, {1} employees, {2} programs, {3} enrollments, {4} forms, {5} non-classical activities";
 
     ColCode => "Kode", "Code";
     ColName => "Nama", "Name";
@@ -732,4 +732,37 @@ catalog! {
     EntryRetype => "Ketik ulang nilai butir ini sesuai kertas dulu", "Type this item's value from the paper again first";
     EntryVerifyProgress => "{0} formulir sudah diverifikasi · {1} menunggu verifikasi · {2} disimpan sesi ini", "{0} forms verified · {1} waiting for verification · {2} saved this session";
     ErrSameKeyer => "formulir ini Anda sendiri yang mengentri pertama kali; verifikasi harus oleh operator lain", "you keyed this form the first time; verification must be done by another clerk";
+    // ── Analysis ─────────────────────────────────────────────────────────────
+    TabAnalysis => "Analisis", "Analysis";
+    HelpGoAnalysis => "Ke Analisis", "To Analysis";
+    HelpSortNext => "Urutkan menurut", "Sort by";
+    HelpSwitchInstrument => "TNA ASN/atasan", "TNA ASN/supervisor";
+    HelpPlanProgram => "Rencanakan program", "Plan a program";
+    AnalysisCompare => "Bandingkan", "Compare";
+    AnalysisJp => "20 JP", "20 JP";
+    AnalysisNeeds => "Kebutuhan", "Needs";
+    ColYear => "Tahun", "Year";
+    ColGain => "N-gain", "N-gain";
+    ColPassedPct => "Lulus%", "Pass%";
+    ColCostPerParticipant => "Biaya/peserta", "Cost/particip.";
+    ColMeets => "≥ 20 JP", "≥ 20 JP";
+    ColMeanJp => "Rata JP", "Mean JP";
+    ColJpPrograms => "Program", "Programs";
+    ColJpOther => "Lainnya", "Other";
+    ColJpTotal => "Total", "Total";
+    CompareFilter => "Tahun: {0} (y) · diurutkan menurut {1} (o) · Enter: dasbor program", "Year: {0} (y) · sorted by {1} (o) · Enter: the program's dashboard";
+    Trend => "Tren:", "Trend:";
+    TrendYear => "{0}: {1} program, reaksi {2}, N-gain {3}", "{0}: {1} programs, reaction {2}, N-gain {3}";
+    CompareHint => "Reaksi: indeks 0–100 · N-gain: rata-rata peningkatan ternormalisasi", "Reaction: index 0–100 · N-gain: mean normalised gain";
+    JpSummary => "Tahun {0}: {1} ASN, {2} di bawah 20 JP (y ganti tahun)", "Year {0}: {1} ASN, {2} below 20 JP (y changes the year)";
+    JpHint => "Enter: pegawai OPD itu · JP dari program yang diluluskan dan kegiatan nonklasikal tercatat", "Enter: that OPD's people · JP from programs passed and recorded non-classical activities";
+    JpPeopleHint => "! = kurang dari 20 JP · Esc kembali ke daftar OPD", "! = below 20 JP · Esc back to the OPDs";
+    NeedsSummary => "{0}: {1} responden (i ganti ASN/atasan)", "{0}: {1} respondents (i switches ASN/supervisor)";
+    NeedsEmpty => "Belum ada formulir analisis kebutuhan. Entri TNA-ASN atau TNA-ATASAN di tab Entri.", "No needs-analysis forms yet. Enter TNA-ASN or TNA-ATASAN in the Entry tab.";
+    NeedsGaps => "Kesenjangan (penting − mampu)", "Gap (importance − ability)";
+    NeedsTopics => "Topik yang diminta", "Topics asked for";
+    NeedsTopic => "Topik", "Topic";
+    NeedsByOpd => "Terbanyak dari {0} ({1} responden): {2}", "Most forms from {0} ({1} respondents): {2}";
+    NeedsHint => "↑↓ pilih topik · p jadikan rencana program", "↑↓ choose a topic · p turn it into a planned program";
+    PlannedProgramName => "Pelatihan {0}", "Training: {0}";
 }

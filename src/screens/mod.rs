@@ -3,6 +3,7 @@
 //! A screen owns its state, turns actions into [`Reply`]s (effects to run, screens to open, dialogs to show),
 //! draws itself from its state alone, and says which keymap scopes are active while it is on top.
 
+pub mod analysis;
 pub mod asn_form;
 pub mod asn_list;
 pub mod audit;
@@ -152,6 +153,7 @@ pub enum Screen {
     ItemForm(form_screen::FormScreen<instruments::ItemSpec>),
     InstrumentCopy(form_screen::FormScreen<instruments::CopySpec>),
     Dashboard(dashboard::DashboardScreen),
+    Analysis(analysis::AnalysisScreen),
 }
 
 macro_rules! each_screen {
@@ -179,6 +181,7 @@ macro_rules! each_screen {
             Screen::ItemForm($s) => $body,
             Screen::InstrumentCopy($s) => $body,
             Screen::Dashboard($s) => $body,
+            Screen::Analysis($s) => $body,
         }
     };
 }

@@ -37,6 +37,8 @@ pub struct ProgramSpec {
     pub id: Option<ProgramId>,
     pub base: Option<Version>,
     pub current: Option<ProgramInput>,
+    /// A name and type to start a new program with.
+    pub suggested: Option<(String, ProgramType)>,
 }
 
 impl ProgramSpec {
@@ -45,6 +47,17 @@ impl ProgramSpec {
             id: None,
             base: None,
             current: None,
+            suggested: None,
+        }
+    }
+
+    /// A new program planned from a training need: its name and type filled in, status planned.
+    pub fn planned(name: &str, kind: ProgramType) -> ProgramSpec {
+        ProgramSpec {
+            id: None,
+            base: None,
+            current: None,
+            suggested: Some((name.to_string(), kind)),
         }
     }
 
@@ -53,6 +66,7 @@ impl ProgramSpec {
             id: Some(program.id),
             base: Some(program.stamp.version),
             current: Some(program.data.clone()),
+            suggested: None,
         }
     }
 }
@@ -168,7 +182,13 @@ impl FormSpec for ProgramSpec {
     }
 
     fn build(&self, cx: &Cx) -> Form<ProgramField> {
-        form(self.current.as_ref(), cx)
+        let mut f = form(self.current.as_ref(), cx);
+        if let Some((name, kind)) = &self.suggested {
+            f.set_text(ProgramField::Name, name);
+            f.set_choice(ProgramField::Type, kind.code());
+            f.dirty = true;
+        }
+        f
     }
 
     fn record_key(&self) -> String {

@@ -173,11 +173,12 @@ impl DataTable<'_> {
                 buf.set_stringn(x, y, &shown, width, style);
             }
         }
-        // A scroll hint on the right edge when rows are hidden.
+        // A scroll hint in the gutter beside the selection marker when rows are hidden, so that it
+        // never covers data.
         if self.rows.len() > height && area.height > 1 {
             let above = offset > 0;
             let below = offset + height < self.rows.len();
-            let x = area.x + area.width - 1;
+            let x = area.x + 1;
             if above {
                 buf.set_string(x, area.y + 1, "↑", theme.dim());
             }

@@ -1,0 +1,678 @@
+//! Across programs and people: programs side by side (sortable, with the trend by year), who falls short
+//! of 20 JP a year (by OPD, with the people behind each figure), and what training the ASN need.
+
+use super::dashboard::fixed;
+use super::form_screen::FormScreen;
+use super::program_form::ProgramSpec;
+use super::{Cx, Reply, Screen, View};
+use crate::app::action::{Action, Command};
+use crate::app::effect::{Effect, Load, Loaded};
+use crate::app::keymap::Scope;
+use crate::domain::ids::OpdId;
+use crate::domain::nip::Nip;
+use crate::domain::program::{ProgramType, format_rupiah};
+use crate::domain::user::Capability;
+use crate::i18n::Msg;
+use crate::store::analysis::{ComparisonRow, JP_TARGET, JpRow, Needs};
+use crate::widgets::table::{Column, DataTable, Scroll, body_height};
+use crate::widgets::{bars, put};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Compare,
+    Jp,
+    Needs,
+}
+
+impl Section {
+    const ALL: [Section; 3] = [Section::Compare, Section::Jp, Section::Needs];
+
+    fn label(self) -> Msg {
+        match self {
+            Section::Compare => Msg::AnalysisCompare,
+            Section::Jp => Msg::AnalysisJp,
+            Section::Needs => Msg::AnalysisNeeds,
+        }
+    }
+}
+
+/// What the comparison is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Start,
+    Reaction,
+    Gain,
+    Participants,
+    Passed,
+    Cost,
+}
+
+impl SortBy {
+    const ALL: [SortBy; 6] = [
+        SortBy::Start,
+        SortBy::Reaction,
+        SortBy::Gain,
+        SortBy::Participants,
+        SortBy::Passed,
+        SortBy::Cost,
+    ];
+
+    fn label(self) -> Msg {
+        match self {
+            SortBy::Start => Msg::ColStart,
+            SortBy::Reaction => Msg::LevelReaction,
+            SortBy::Gain => Msg::ColGain,
+            SortBy::Participants => Msg::ColParticipants,
+            SortBy::Passed => Msg::ColPassedPct,
+            SortBy::Cost => Msg::ColCostPerParticipant,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysisScreen {
+    pub section: Section,
+    pub years: Vec<i32>,
+    pub year: Option<i32>,
+    pub sort: SortBy,
+    pub comparison: Option<Vec<ComparisonRow>>,
+    pub jp: Option<(i32, Vec<JpRow>)>,
+    /// The OPD whose people are shown (20 JP drill-down).
+    pub opd: Option<Option<OpdId>>,
+    pub needs: Option<Box<Needs>>,
+    pub needs_instrument: String,
+    pub scroll: Scroll,
+}
+
+impl Default for AnalysisScreen {
+    fn default() -> Self {
+        AnalysisScreen {
+            section: Section::Compare,
+            years: Vec::new(),
+            year: None,
+            sort: SortBy::Start,
+            comparison: None,
+            jp: None,
+            opd: None,
+            needs: None,
+            needs_instrument: "TNA-ASN".into(),
+            scroll: Scroll::default(),
+        }
+    }
+}
+
+/// One OPD's 20 JP figures: (OPD, name, ASN, meeting 20 JP, mean JP).
+type OpdJp = (Option<OpdId>, String, usize, usize, f64);
+
+fn by_opd(rows: &[JpRow]) -> Vec<OpdJp> {
+    let mut out: Vec<OpdJp> = Vec::new();
+    for r in rows {
+        match out.iter_mut().find(|o| o.0 == r.opd) {
+            Some(o) => {
+                o.2 += 1;
+                o.3 += usize::from(r.total() >= JP_TARGET);
+                o.4 += r.total();
+            }
+            None => out.push((
+                r.opd,
+                r.opd_name.clone(),
+                1,
+                usize::from(r.total() >= JP_TARGET),
+                r.total(),
+            )),
+        }
+    }
+    for o in &mut out {
+        o.4 /= o.2.max(1) as f64;
+    }
+    out.sort_by(|a, b| {
+        let share = |o: &OpdJp| o.3 as f64 / o.2.max(1) as f64;
+        share(a)
+            .partial_cmp(&share(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    out
+}
+
+impl AnalysisScreen {
+    fn sorted(&self) -> Vec<ComparisonRow> {
+        let mut rows = self.comparison.clone().unwrap_or_default();
+        let key = |r: &ComparisonRow| -> f64 {
+            match self.sort {
+                SortBy::Start => 0.0,
+                SortBy::Reaction => r.reaction_index.unwrap_or(-1.0),
+                SortBy::Gain => r.gain.unwrap_or(-1.0),
+                SortBy::Participants => r.participants as f64,
+                SortBy::Passed => r.passed as f64 / r.participants.max(1) as f64,
+                SortBy::Cost => r.cost_per_participant.unwrap_or(-1) as f64,
+            }
+        };
+        if self.sort != SortBy::Start {
+            rows.sort_by(|a, b| {
+                key(b)
+                    .partial_cmp(&key(a))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+        }
+        rows
+    }
+
+    fn list_len(&self) -> usize {
+        match self.section {
+            Section::Compare => self.comparison.as_ref().map_or(0, Vec::len),
+            Section::Jp => match (&self.jp, self.opd) {
+                (Some((_, rows)), Some(opd)) => rows.iter().filter(|r| r.opd == opd).count(),
+                (Some((_, rows)), None) => by_opd(rows).len(),
+                _ => 0,
+            },
+            Section::Needs => self.needs.as_ref().map_or(0, |n| n.topics.len()),
+        }
+    }
+
+    fn table_area(cx: &Cx) -> Rect {
+        Rect {
+            y: cx.body.y + 2,
+            height: cx.body.height.saturating_sub(6),
+            ..cx.body
+        }
+    }
+
+    fn plan_from_topic(&self, cx: &Cx) -> Vec<Reply> {
+        if !cx.can(Capability::EditPrograms) {
+            return vec![Reply::error(cx.t(Msg::NotAllowed))];
+        }
+        let Some(topic) = self
+            .needs
+            .as_ref()
+            .and_then(|n| n.topics.get(self.scroll.selected))
+        else {
+            return Vec::new();
+        };
+        let name = Msg::PlannedProgramName.fill(cx.lang, &[&topic.label]);
+        vec![Reply::Push(Box::new(Screen::ProgramForm(FormScreen::new(
+            ProgramSpec::planned(&name, ProgramType::Teknis),
+            cx,
+        ))))]
+    }
+}
+
+impl View for AnalysisScreen {
+    fn title(&self, cx: &Cx) -> String {
+        cx.t(Msg::TabAnalysis).to_string()
+    }
+
+    fn scopes(&self) -> (Vec<Scope>, bool) {
+        (vec![Scope::Analysis, Scope::List, Scope::Scroll], false)
+    }
+
+    fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
+        let height = body_height(Self::table_area(cx));
+        let len = self.list_len();
+        let reload = |s: &mut AnalysisScreen, cx: &Cx| -> Vec<Reply> {
+            s.scroll = Scroll::default();
+            let _ = cx;
+            s.refresh().into_iter().map(Reply::Effect).collect()
+        };
+        match action {
+            Action::Cmd(Command::NextSection | Command::PrevSection) => {
+                let i = Section::ALL
+                    .iter()
+                    .position(|s| *s == self.section)
+                    .unwrap_or(0);
+                let n = Section::ALL.len();
+                let next = if *action == Action::Cmd(Command::NextSection) {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                self.section = Section::ALL[next];
+                self.opd = None;
+                return reload(self, cx);
+            }
+            Action::Cmd(Command::Up) => self.scroll.step(-1, len, height),
+            Action::Cmd(Command::Down) => self.scroll.step(1, len, height),
+            Action::Cmd(Command::PageUp) => self.scroll.step(-(height as isize), len, height),
+            Action::Cmd(Command::PageDown) => self.scroll.step(height as isize, len, height),
+            Action::Cmd(Command::Top) => self.scroll.select(0, len, height),
+            Action::Cmd(Command::Bottom) => self.scroll.select(len.saturating_sub(1), len, height),
+            Action::Cmd(Command::FilterYear) if self.section != Section::Needs => {
+                self.year = match self.year {
+                    None => self.years.first().copied(),
+                    Some(y) => self
+                        .years
+                        .iter()
+                        .position(|x| *x == y)
+                        .and_then(|i| self.years.get(i + 1))
+                        .copied(),
+                };
+                if self.section == Section::Jp && self.year.is_none() {
+                    self.year = self.years.first().copied();
+                }
+                self.opd = None;
+                return reload(self, cx);
+            }
+            Action::Cmd(Command::SortNext) if self.section == Section::Compare => {
+                let i = SortBy::ALL
+                    .iter()
+                    .position(|s| *s == self.sort)
+                    .unwrap_or(0);
+                self.sort = SortBy::ALL[(i + 1) % SortBy::ALL.len()];
+                self.scroll = Scroll::default();
+            }
+            Action::Cmd(Command::SwitchInstrument) if self.section == Section::Needs => {
+                self.needs_instrument = if self.needs_instrument == "TNA-ASN" {
+                    "TNA-ATASAN".into()
+                } else {
+                    "TNA-ASN".into()
+                };
+                return reload(self, cx);
+            }
+            Action::Cmd(Command::PlanProgram) if self.section == Section::Needs => {
+                return self.plan_from_topic(cx);
+            }
+            Action::Cmd(Command::Open) => match self.section {
+                Section::Jp if self.opd.is_none() => {
+                    if let Some((_, rows)) = &self.jp {
+                        self.opd = by_opd(rows).get(self.scroll.selected).map(|o| o.0);
+                        self.scroll = Scroll::default();
+                    }
+                }
+                Section::Compare => {
+                    if let Some(r) = self.sorted().get(self.scroll.selected) {
+                        return vec![Reply::Push(Box::new(Screen::Dashboard(
+                            super::dashboard::DashboardScreen::new(r.program),
+                        )))];
+                    }
+                }
+                _ => {}
+            },
+            Action::Cmd(Command::Back) if self.opd.is_some() => {
+                self.opd = None;
+                self.scroll = Scroll::default();
+            }
+            Action::Loaded(Loaded::ProgramYears(years)) => self.years = years.clone(),
+            Action::Loaded(Loaded::Comparison(year, rows)) if *year == self.year => {
+                self.comparison = Some(rows.clone());
+                self.scroll.clamp(rows.len(), height);
+            }
+            Action::Loaded(Loaded::Jp(year, rows)) => {
+                self.jp = Some((*year, rows.clone()));
+                let len = self.list_len();
+                self.scroll.clamp(len, height);
+            }
+            Action::Loaded(Loaded::Needs(needs)) if needs.instrument == self.needs_instrument => {
+                self.needs = Some(needs.clone());
+                self.scroll.clamp(needs.topics.len(), height);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn refresh(&self) -> Vec<Effect> {
+        // Without a chosen year, the 20 JP section counts the latest year that has programs.
+        match self.section {
+            Section::Compare => vec![
+                Effect::Load(Load::Comparison(self.year)),
+                Effect::Load(Load::ProgramYears),
+            ],
+            Section::Jp => vec![
+                Effect::Load(Load::Jp(self.year)),
+                Effect::Load(Load::ProgramYears),
+            ],
+            Section::Needs => vec![Effect::Load(Load::Needs(self.needs_instrument.clone()))],
+        }
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        let theme = cx.theme;
+        let mut x = area.x + 1;
+        for s in Section::ALL {
+            let style = if s == self.section {
+                theme.tab_active()
+            } else {
+                theme.dim()
+            };
+            x += put(
+                buf,
+                x,
+                area.y,
+                &format!(" {} ", cx.t(s.label())),
+                area.width.saturating_sub(x - area.x),
+                style,
+            ) + 1;
+        }
+        let table = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(6),
+            ..area
+        };
+        let w = area.width.saturating_sub(2);
+        let foot = table.y + table.height;
+        match self.section {
+            Section::Compare => {
+                let year = self
+                    .year
+                    .map_or_else(|| cx.t(Msg::All).to_string(), |y| y.to_string());
+                let line = Msg::CompareFilter.fill(cx.lang, &[&year, &cx.t(self.sort.label())]);
+                put(buf, area.x + 1, area.y + 1, &line, w, theme.dim());
+                let rows = self.sorted();
+                let columns = [
+                    Column::fixed(cx.t(Msg::ColCode), 14),
+                    Column::fixed(cx.t(Msg::ColYear), 5),
+                    Column::fill(cx.t(Msg::ColType), 1),
+                    Column::fixed(cx.t(Msg::ColParticipants), 7).right(),
+                    Column::fixed(cx.t(Msg::LevelReaction), 6).right(),
+                    Column::fixed(cx.t(Msg::ColGain), 6).right(),
+                    Column::fixed(cx.t(Msg::ColPassedPct), 6).right(),
+                    Column::fixed(cx.t(Msg::ColCostPerParticipant), 13).right(),
+                ];
+                let cells: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.code.clone(),
+                            r.year.to_string(),
+                            ProgramType::from_code(&r.kind)
+                                .map_or_else(|| r.kind.clone(), |k| cx.t(k.label()).to_string()),
+                            r.participants.to_string(),
+                            r.reaction_index
+                                .map_or_else(|| "-".into(), |v| fixed(v, 0, cx.lang)),
+                            r.gain.map_or_else(|| "-".into(), |v| fixed(v, 2, cx.lang)),
+                            if r.participants > 0 {
+                                fixed(100.0 * r.passed as f64 / r.participants as f64, 0, cx.lang)
+                            } else {
+                                "-".into()
+                            },
+                            r.cost_per_participant
+                                .map_or_else(|| "-".into(), format_rupiah),
+                        ]
+                    })
+                    .collect();
+                DataTable {
+                    columns: &columns,
+                    rows: &cells,
+                    scroll: self.scroll,
+                    theme,
+                    focused: true,
+                    empty: if self.comparison.is_some() {
+                        cx.t(Msg::ProgramsNoneMatch)
+                    } else {
+                        cx.t(Msg::Loading)
+                    },
+                }
+                .render(table, buf);
+                // The trend: per year, the mean reaction index and gain of its programs.
+                let mut years: Vec<i32> = rows.iter().map(|r| r.year).collect();
+                years.sort_unstable();
+                years.dedup();
+                let mean = |xs: Vec<f64>| crate::stats::describe(&xs).mean;
+                let parts: Vec<String> = years
+                    .iter()
+                    .map(|y| {
+                        let of_year: Vec<&ComparisonRow> =
+                            rows.iter().filter(|r| r.year == *y).collect();
+                        let reaction =
+                            mean(of_year.iter().filter_map(|r| r.reaction_index).collect());
+                        let gain = mean(of_year.iter().filter_map(|r| r.gain).collect());
+                        Msg::TrendYear.fill(
+                            cx.lang,
+                            &[
+                                y,
+                                &of_year.len(),
+                                &reaction.map_or_else(|| "-".into(), |v| fixed(v, 0, cx.lang)),
+                                &gain.map_or_else(|| "-".into(), |v| fixed(v, 2, cx.lang)),
+                            ],
+                        )
+                    })
+                    .collect();
+                put(
+                    buf,
+                    area.x + 1,
+                    foot + 1,
+                    &format!("{} {}", cx.t(Msg::Trend), parts.join(" · ")),
+                    w,
+                    theme.header(),
+                );
+                put(
+                    buf,
+                    area.x + 1,
+                    foot + 2,
+                    cx.t(Msg::CompareHint),
+                    w,
+                    theme.dim(),
+                );
+            }
+            Section::Jp => {
+                let Some((year, rows)) = &self.jp else {
+                    put(
+                        buf,
+                        area.x + 1,
+                        area.y + 2,
+                        cx.t(Msg::Loading),
+                        w,
+                        theme.dim(),
+                    );
+                    return;
+                };
+                let short = rows.iter().filter(|r| r.total() < JP_TARGET).count();
+                let line = Msg::JpSummary.fill(cx.lang, &[year, &rows.len(), &short]);
+                put(buf, area.x + 1, area.y + 1, &line, w, theme.header());
+                match self.opd {
+                    None => {
+                        let opds = by_opd(rows);
+                        let columns = [
+                            Column::fill(cx.t(Msg::ColUnit), 1),
+                            Column::fixed(cx.t(Msg::ColAsnCount), 7).right(),
+                            Column::fixed(cx.t(Msg::ColMeets), 8).right(),
+                            Column::fixed("%", 4).right(),
+                            Column::fixed(cx.t(Msg::ColMeanJp), 8).right(),
+                        ];
+                        let cells: Vec<Vec<String>> = opds
+                            .iter()
+                            .map(|o| {
+                                vec![
+                                    if o.1.is_empty() {
+                                        "-".into()
+                                    } else {
+                                        o.1.clone()
+                                    },
+                                    o.2.to_string(),
+                                    o.3.to_string(),
+                                    fixed(100.0 * o.3 as f64 / o.2.max(1) as f64, 0, cx.lang),
+                                    fixed(o.4, 1, cx.lang),
+                                ]
+                            })
+                            .collect();
+                        DataTable {
+                            columns: &columns,
+                            rows: &cells,
+                            scroll: self.scroll,
+                            theme,
+                            focused: true,
+                            empty: "",
+                        }
+                        .render(table, buf);
+                        put(buf, area.x + 1, foot + 2, cx.t(Msg::JpHint), w, theme.dim());
+                    }
+                    Some(opd) => {
+                        let mut people: Vec<&JpRow> =
+                            rows.iter().filter(|r| r.opd == opd).collect();
+                        people.sort_by(|a, b| {
+                            a.total()
+                                .partial_cmp(&b.total())
+                                .unwrap_or(std::cmp::Ordering::Equal)
+                        });
+                        let columns = [
+                            Column::fixed(cx.t(Msg::ColNip), 21),
+                            Column::fill(cx.t(Msg::ColName), 1),
+                            Column::fixed(cx.t(Msg::ColJpPrograms), 8).right(),
+                            Column::fixed(cx.t(Msg::ColJpOther), 8).right(),
+                            Column::fixed(cx.t(Msg::ColJpTotal), 6).right(),
+                        ];
+                        let cells: Vec<Vec<String>> = people
+                            .iter()
+                            .map(|r| {
+                                vec![
+                                    Nip::from_stored(&r.nip)
+                                        .map_or_else(|_| r.nip.clone(), |n| n.grouped()),
+                                    format!(
+                                        "{}{}",
+                                        if r.total() < JP_TARGET { "! " } else { "" },
+                                        r.name
+                                    ),
+                                    fixed(r.programs, 0, cx.lang),
+                                    fixed(r.activities, 0, cx.lang),
+                                    fixed(r.total(), 0, cx.lang),
+                                ]
+                            })
+                            .collect();
+                        DataTable {
+                            columns: &columns,
+                            rows: &cells,
+                            scroll: self.scroll,
+                            theme,
+                            focused: true,
+                            empty: "",
+                        }
+                        .render(table, buf);
+                        put(
+                            buf,
+                            area.x + 1,
+                            foot + 2,
+                            cx.t(Msg::JpPeopleHint),
+                            w,
+                            theme.dim(),
+                        );
+                    }
+                }
+            }
+            Section::Needs => {
+                let Some(n) = &self.needs else {
+                    put(
+                        buf,
+                        area.x + 1,
+                        area.y + 2,
+                        cx.t(Msg::Loading),
+                        w,
+                        theme.dim(),
+                    );
+                    return;
+                };
+                put(
+                    buf,
+                    area.x + 1,
+                    area.y + 1,
+                    &Msg::NeedsSummary.fill(cx.lang, &[&n.instrument, &n.respondents]),
+                    w,
+                    theme.header(),
+                );
+                if n.respondents == 0 {
+                    put(
+                        buf,
+                        area.x + 1,
+                        area.y + 3,
+                        cx.t(Msg::NeedsEmpty),
+                        w,
+                        theme.dim(),
+                    );
+                    return;
+                }
+                // Left: the widest competency gaps; right: wished topics (selectable).
+                let half = area.width / 2;
+                put(
+                    buf,
+                    area.x + 1,
+                    table.y,
+                    cx.t(Msg::NeedsGaps),
+                    half.saturating_sub(2),
+                    theme.header(),
+                );
+                for (i, g) in n
+                    .gaps
+                    .iter()
+                    .take(usize::from(table.height.saturating_sub(1)))
+                    .enumerate()
+                {
+                    let y = table.y + 1 + u16::try_from(i).unwrap_or(0);
+                    put(
+                        buf,
+                        area.x + 1,
+                        y,
+                        &g.competency,
+                        half.saturating_sub(14),
+                        theme.base(),
+                    );
+                    bars::draw(
+                        buf,
+                        area.x + half.saturating_sub(12),
+                        y,
+                        g.gap.max(0.0),
+                        2.0,
+                        6,
+                        Style::default(),
+                    );
+                    put(
+                        buf,
+                        area.x + half.saturating_sub(5),
+                        y,
+                        &fixed(g.gap, 2, cx.lang),
+                        5,
+                        theme.base(),
+                    );
+                }
+                let right = Rect {
+                    x: area.x + half,
+                    width: area.width - half,
+                    ..table
+                };
+                put(
+                    buf,
+                    right.x + 1,
+                    table.y,
+                    cx.t(Msg::NeedsTopics),
+                    right.width,
+                    theme.header(),
+                );
+                let list = Rect {
+                    y: right.y + 1,
+                    height: right.height.saturating_sub(1),
+                    ..right
+                };
+                let columns = [
+                    Column::fill(cx.t(Msg::NeedsTopic), 1),
+                    Column::fixed("n", 4).right(),
+                ];
+                let cells: Vec<Vec<String>> = n
+                    .topics
+                    .iter()
+                    .map(|t| vec![t.label.clone(), t.count.to_string()])
+                    .collect();
+                DataTable {
+                    columns: &columns,
+                    rows: &cells,
+                    scroll: self.scroll,
+                    theme,
+                    focused: true,
+                    empty: "",
+                }
+                .render(list, buf);
+                if let Some((opd, count, top)) = n.by_opd.iter().max_by_key(|o| o.1) {
+                    let line = Msg::NeedsByOpd.fill(cx.lang, &[opd, count, &top.join(", ")]);
+                    put(buf, area.x + 1, foot + 1, &line, w, theme.dim());
+                }
+                put(
+                    buf,
+                    area.x + 1,
+                    foot + 2,
+                    cx.t(Msg::NeedsHint),
+                    w,
+                    theme.dim(),
+                );
+            }
+        }
+    }
+}
