@@ -1647,3 +1647,78 @@ fn search_by_nip_prefix_finds_exactly_the_matching_nips() {
         )
         .expect("every prefix finds exactly its NIPs");
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Users limited to some OPDs
+
+#[test]
+fn a_user_limited_to_an_opd_sees_and_changes_only_its_people() -> TestResult {
+    let (_dir, mut budi, mut siti) = two_users();
+    budi.add_user(&user("budi"), "", Role::Admin)?;
+    budi.add_user(&user("siti"), "", Role::Operator)?;
+    let dinkes = budi.add_opd(&opd_input("Dinas Kesehatan"))?;
+    let disdik = budi.add_opd(&opd_input("Dinas Pendidikan"))?;
+    let ani = budi.add_asn(&person(1, "Ani", Some(dinkes)))?;
+    let bayu = budi.add_asn(&person(2, "Bayu", Some(disdik)))?;
+    let program = budi.add_program(&teknis("KOM-2026-01"))?;
+    // Without a limit siti sees everyone.
+    assert_eq!(siti.search_asn("", 50)?.len(), 2);
+    budi.set_user_opds(&user("siti"), &[dinkes])?;
+
+    let seen: Vec<AsnId> = siti.search_asn("", 50)?.iter().map(|r| r.id).collect();
+    assert_eq!(seen, vec![ani]);
+    assert!(siti.search_asn("Bayu", 50)?.is_empty());
+    assert_eq!(siti.all_asn()?.len(), 1);
+
+    // Her own OPD's people she may enroll and change; the others' not, whatever the path.
+    siti.enroll(program, ani)?;
+    assert!(matches!(
+        siti.enroll(program, bayu),
+        Err(StoreError::OutOfScope)
+    ));
+    assert!(matches!(
+        siti.add_asn(&person(3, "Citra", Some(disdik))),
+        Err(StoreError::OutOfScope)
+    ));
+    assert!(matches!(
+        siti.add_asn(&person(4, "Dodi", None)),
+        Err(StoreError::OutOfScope)
+    ));
+    let b = budi.asn(bayu)?;
+    let mut moved = person(2, "Bayu", Some(disdik));
+    moved.opd = Some(dinkes);
+    assert!(matches!(
+        siti.update_asn(bayu, b.stamp.version, &moved),
+        Err(StoreError::OutOfScope)
+    ));
+    // Nor may she move her own person out of reach.
+    let a = budi.asn(ani)?;
+    assert!(matches!(
+        siti.update_asn(ani, a.stamp.version, &person(1, "Ani", Some(disdik))),
+        Err(StoreError::OutOfScope)
+    ));
+    assert!(matches!(
+        siti.set_score(
+            program,
+            bayu,
+            tilik::store::response::Test::Pre,
+            Some(50.0),
+            100.0
+        ),
+        Err(StoreError::OutOfScope)
+    ));
+    siti.set_score(
+        program,
+        ani,
+        tilik::store::response::Test::Pre,
+        Some(50.0),
+        100.0,
+    )?;
+    // Nothing of the refused writes is in the database; budi, unlimited, still does everything.
+    assert_eq!(budi.search_asn("", 50)?.len(), 2);
+    budi.enroll(program, bayu)?;
+    // Lifting the limit gives everything back.
+    budi.set_user_opds(&user("siti"), &[])?;
+    assert_eq!(siti.search_asn("", 50)?.len(), 2);
+    Ok(())
+}

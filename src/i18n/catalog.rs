@@ -731,6 +731,7 @@ catalog! {
     ExportDone => "Laporan disimpan: {0}", "Report saved: {0}";
     EntryRetype => "Ketik ulang nilai butir ini sesuai kertas dulu", "Type this item's value from the paper again first";
     EntryVerifyProgress => "{0} formulir sudah diverifikasi · {1} menunggu verifikasi · {2} disimpan sesi ini", "{0} forms verified · {1} waiting for verification · {2} saved this session";
+    ErrOutOfScope => "pegawai ini di luar OPD yang menjadi wewenang Anda", "this employee is outside the OPDs you are limited to";
     ErrSameKeyer => "formulir ini Anda sendiri yang mengentri pertama kali; verifikasi harus oleh operator lain", "you keyed this form the first time; verification must be done by another clerk";
     // ── Analysis ─────────────────────────────────────────────────────────────
     TabAnalysis => "Analisis", "Analysis";

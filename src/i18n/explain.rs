@@ -205,6 +205,7 @@ impl Localize for StoreError {
             StoreError::Forbidden => Msg::ErrForbiddenShort.text(lang).to_string(),
             StoreError::LastAdmin => Msg::ErrLastAdmin.text(lang).to_string(),
             StoreError::SameKeyer => Msg::ErrSameKeyer.text(lang).to_string(),
+            StoreError::OutOfScope => Msg::ErrOutOfScope.text(lang).to_string(),
             StoreError::Sqlite(e) => Msg::ErrDb.fill(lang, &[e]),
         }
     }

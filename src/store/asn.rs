@@ -171,8 +171,11 @@ impl Store {
     pub fn search_asn(&self, query: &str, limit: usize) -> Result<Vec<AsnRow>> {
         let (clause, words) = search_clause(query);
         // Names that start with what was typed come first (the search key starts with the bare name).
+        // A user limited to some OPDs finds only their people.
+        let scope = super::schema::opd_in_scope("a.opd_id");
         let sql = format!(
-            "{ROW_SELECT} WHERE {clause} ORDER BY (a.search LIKE ?2) DESC, a.search, a.nip LIMIT ?1"
+            "{ROW_SELECT} WHERE ({clause}) AND {scope}
+             ORDER BY (a.search LIKE ?2) DESC, a.search, a.nip LIMIT ?1"
         );
         let prefix = format!("{}%", search_key(query.trim()).replace(['%', '_'], ""));
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
@@ -189,9 +192,10 @@ impl Store {
         Ok(self.conn().query_row(&sql, [id.0], row_from).optional()?)
     }
 
-    /// Everyone, by name (for the CLI).
+    /// Everyone the user may see (all, or the people of the OPDs they are limited to), by name.
     pub fn all_asn(&self) -> Result<Vec<AsnRow>> {
-        let sql = format!("{ROW_SELECT} ORDER BY a.search, a.nip");
+        let scope = super::schema::opd_in_scope("a.opd_id");
+        let sql = format!("{ROW_SELECT} WHERE {scope} ORDER BY a.search, a.nip");
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map([], row_from)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -100,6 +100,8 @@ pub enum StoreError {
     LastAdmin,
     #[error("the same clerk cannot verify their own keying")]
     SameKeyer,
+    #[error("outside the OPDs this user is limited to")]
+    OutOfScope,
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -111,6 +113,11 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt,
+            Some(ErrorCode::ConstraintViolation)
+                if e.to_string().contains(schema::OUT_OF_SCOPE) =>
+            {
+                StoreError::OutOfScope
+            }
             _ => StoreError::Sqlite(e),
         }
     }

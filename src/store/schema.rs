@@ -322,8 +322,14 @@ CREATE INDEX activity_day ON activity(day);
 CREATE INDEX enrollment_program ON enrollment(program_id, completion);
 "#;
 
+/// Users limited to some OPDs: the scope triggers (rebuilt with the audit triggers) look users up by
+/// OPD as well.
+const V4: &str = r#"
+CREATE INDEX user_opd_opd ON user_opd(opd_id);
+"#;
+
 /// Schema steps; version N is reached by running `MIGRATIONS[N - 1]`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this tilik writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -358,7 +364,69 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
     }
     rebuild_audit_triggers(&tx)?;
+    rebuild_scope_triggers(&tx)?;
     tx.commit()?;
+    Ok(())
+}
+
+/// The error text the scope triggers raise; [`super::StoreError`] recognises it.
+pub(crate) const OUT_OF_SCOPE: &str = "tilik: out of scope";
+
+/// An SQL condition: the current user (`tilik_user()`) may work on people of OPD `opd` — they are
+/// limited to no OPD at all, or to this one among others.
+pub(crate) fn opd_in_scope(opd: &str) -> String {
+    format!(
+        "(NOT EXISTS (SELECT 1 FROM user_opd uo JOIN app_user u ON u.id = uo.user_id \
+                      WHERE u.username = tilik_user()) \
+          OR EXISTS (SELECT 1 FROM user_opd uo JOIN app_user u ON u.id = uo.user_id \
+                      WHERE u.username = tilik_user() AND uo.opd_id = {opd}))"
+    )
+}
+
+/// (Re)creates the triggers that keep a user limited to some OPDs away from everyone else's people:
+/// the person, their enrollments, forms, test scores and learning activities. They hold for the
+/// terminal interface, every CLI command and imports alike.
+fn rebuild_scope_triggers(conn: &Connection) -> Result<()> {
+    let asn_opd = |id: &str| opd_in_scope(&format!("(SELECT opd_id FROM asn WHERE id = {id})"));
+    let mut sql = String::new();
+    let mut trigger = |name: &str, when: &str, table: &str, cond: String| {
+        sql.push_str(&format!(
+            "DROP TRIGGER IF EXISTS scope_{name};
+             CREATE TRIGGER scope_{name} BEFORE {when} ON {table} WHEN NOT ({cond}) BEGIN
+               SELECT RAISE(ABORT, '{OUT_OF_SCOPE}');
+             END;\n"
+        ));
+    };
+    trigger("asn_insert", "INSERT", "asn", opd_in_scope("NEW.opd_id"));
+    trigger(
+        "asn_update",
+        "UPDATE",
+        "asn",
+        format!(
+            "{} AND {}",
+            opd_in_scope("OLD.opd_id"),
+            opd_in_scope("NEW.opd_id")
+        ),
+    );
+    trigger("asn_delete", "DELETE", "asn", opd_in_scope("OLD.opd_id"));
+    for table in ["enrollment", "response", "test_score", "activity"] {
+        // Anonymous sheets (no person) are nobody's: anyone who may key them may.
+        let guard = |side: &str| {
+            format!(
+                "{side}.asn_id IS NULL OR {}",
+                asn_opd(&format!("{side}.asn_id"))
+            )
+        };
+        trigger(&format!("{table}_insert"), "INSERT", table, guard("NEW"));
+        trigger(
+            &format!("{table}_update"),
+            "UPDATE",
+            table,
+            format!("({}) AND ({})", guard("OLD"), guard("NEW")),
+        );
+        trigger(&format!("{table}_delete"), "DELETE", table, guard("OLD"));
+    }
+    conn.execute_batch(&sql)?;
     Ok(())
 }
 
