@@ -262,7 +262,6 @@ fn reaction(def: &Definition, phase: Phase, forms: &[ResponseData]) -> Reaction 
 fn learning(
     store: &Store,
     program: ProgramId,
-    tests: &[(Definition, Vec<ResponseData>, Vec<ResponseData>)],
 ) -> Result<std::result::Result<Learning, NotComputable>> {
     let scores = store.scores(program)?;
     let mut people: Vec<(String, String, f64, f64)> = scores
@@ -270,22 +269,14 @@ fn learning(
         .filter_map(|s| Some((s.nip.clone(), s.name.clone(), s.pre?, s.post?)))
         .collect();
     let mut max = scores.iter().map(|s| s.max).fold(0.0_f64, f64::max);
-    if people.is_empty()
-        && let Some((def, pre, post)) = tests.first()
-    {
+    if people.is_empty() {
+        // Tests keyed as forms: scored 0–100 from their right answers.
         max = 100.0;
-        for p in pre {
-            let Some(q) = post.iter().find(|q| q.info.respondent == p.info.respondent) else {
-                continue;
-            };
-            let (Some(a), Some(b)) = (
-                def.score(|c| p.answers.get(c).map(String::as_str)),
-                def.score(|c| q.answers.get(c).map(String::as_str)),
-            ) else {
-                continue;
-            };
-            people.push((String::new(), String::new(), a, b));
-        }
+        people = store
+            .instrument_test_pairs(program)?
+            .into_iter()
+            .map(|(a, b)| (String::new(), String::new(), a, b))
+            .collect();
     }
 
     if max <= 0.0 {
@@ -339,7 +330,6 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
         .filter(|r| r.data.completion == Some(crate::domain::enrollment::Completion::Lulus))
         .count();
     let mut reactions = Vec::new();
-    let mut tests: Vec<(Definition, Vec<ResponseData>, Vec<ResponseData>)> = Vec::new();
     let mut unverified = 0;
     let mut raw = Vec::new();
     let mut likert_cells = 0usize;
@@ -370,43 +360,23 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
             });
         }
         unverified += store.unverified_count(&batch)?;
-        match def.level {
-            Level::Reaction => {
-                for f in &forms {
-                    for item in def
-                        .items
-                        .iter()
-                        .filter(|i| matches!(i.kind, ItemKind::Likert { .. }))
-                    {
-                        likert_cells += 1;
-                        if !f.answers.contains_key(item.code.as_str()) {
-                            likert_missing += 1;
-                        }
+        if def.level == Level::Reaction {
+            for f in &forms {
+                for item in def
+                    .items
+                    .iter()
+                    .filter(|i| matches!(i.kind, ItemKind::Likert { .. }))
+                {
+                    likert_cells += 1;
+                    if !f.answers.contains_key(item.code.as_str()) {
+                        likert_missing += 1;
                     }
                 }
-                reactions.push(reaction(&def, phase, &forms));
             }
-            Level::Learning if def.score(|_| None).is_some() => {
-                let pre_batch = Batch {
-                    phase: Phase::Pre,
-                    ..batch.clone()
-                };
-                let post_batch = Batch {
-                    phase: Phase::Post,
-                    ..batch
-                };
-                if phase == Phase::Pre && !tests.iter().any(|(d, _, _)| d.code == def.code) {
-                    tests.push((
-                        def,
-                        store.responses(&pre_batch)?,
-                        store.responses(&post_batch)?,
-                    ));
-                }
-            }
-            _ => {}
+            reactions.push(reaction(&def, phase, &forms));
         }
     }
-    let learning = learning(store, program.id, &tests)?;
+    let learning = learning(store, program.id)?;
     let with_scores = store
         .scores(program.id)?
         .iter()

@@ -216,6 +216,24 @@ impl Store {
                 rows[*i].gain = r.get(2)?;
             }
         }
+        // Programs whose tests were keyed as forms (scored instruments) rather than as scores.
+        for row in rows.iter_mut().filter(|r| r.pairs == 0) {
+            let pairs: Vec<(f64, f64)> = self
+                .instrument_test_pairs(row.program)?
+                .into_iter()
+                .filter(|(pre, _)| *pre < 100.0)
+                .collect();
+            if !pairs.is_empty() {
+                row.pairs = pairs.len() as i64;
+                row.gain = Some(
+                    pairs
+                        .iter()
+                        .map(|(pre, post)| (post - pre) / (100.0 - pre))
+                        .sum::<f64>()
+                        / pairs.len() as f64,
+                );
+            }
+        }
         Ok(rows)
     }
 

@@ -353,6 +353,47 @@ impl Store {
         Ok(out)
     }
 
+    /// Pre/post pairs of a program's first keyed, scored test (a learning instrument whose choice
+    /// items have a right answer), scored 0–100, one pair per person who sat both.
+    pub fn instrument_test_pairs(&self, program: ProgramId) -> Result<Vec<(f64, f64)>> {
+        for (code, phase) in self.batches_of(program)? {
+            if phase != Phase::Pre {
+                continue;
+            }
+            let Some(stored) = self.instrument(&code)? else {
+                continue;
+            };
+            let def = stored.definition;
+            if def.level != crate::domain::instrument::Level::Learning
+                || def.score(|_| None).is_none()
+            {
+                continue;
+            }
+            let batch = |phase| Batch {
+                program: Some(program),
+                instrument: code.clone(),
+                phase,
+            };
+            let pre = self.responses(&batch(Phase::Pre))?;
+            let post = self.responses(&batch(Phase::Post))?;
+            let score = |f: &ResponseData| def.score(|c| f.answers.get(c).map(String::as_str));
+            let pairs: Vec<(f64, f64)> = pre
+                .iter()
+                .filter(|p| matches!(p.info.respondent, Respondent::Asn(_)))
+                .filter_map(|p| {
+                    let q = post
+                        .iter()
+                        .find(|q| q.info.respondent == p.info.respondent)?;
+                    Some((score(p)?, score(q)?))
+                })
+                .collect();
+            if !pairs.is_empty() {
+                return Ok(pairs);
+            }
+        }
+        Ok(Vec::new())
+    }
+
     /// Adds to today's entry statistics of this user.
     pub fn add_entry_stats(
         &mut self,
