@@ -69,7 +69,7 @@ fn comparison_lists_every_program_and_sorts_by_the_chosen_measure() {
     // o: by reaction, highest first; the planned program without forms goes last.
     h.press(KeyCode::Char('o'));
     let screen = h.screen();
-    assert!(screen.contains("diurutkan menurut Reaksi"), "{screen}");
+    assert!(screen.contains("urut Reaksi"), "{screen}");
     let by_reaction = codes_in_order(&screen);
     assert_eq!(by_reaction[0], "PKP-2026-01", "{screen}");
     assert_eq!(by_reaction[6], "PRAKOM-2026-01", "{screen}");
@@ -87,15 +87,71 @@ fn comparison_filters_by_year() {
     let mut h = open(Role::Evaluator);
     h.press(KeyCode::Char('y'));
     let screen = h.screen();
-    assert!(screen.contains("Tahun: 2026"), "{screen}");
+    assert!(screen.contains("Tahun 2026"), "{screen}");
     assert!(!screen.contains("TND-2025-01"), "{screen}");
     assert_eq!(codes_in_order(&screen).len(), 6);
     h.press(KeyCode::Char('y'));
     let screen = h.screen();
-    assert!(screen.contains("Tahun: 2025"), "{screen}");
+    assert!(screen.contains("Tahun 2025"), "{screen}");
     assert_eq!(codes_in_order(&screen), vec!["TND-2025-01".to_string()]);
     h.press(KeyCode::Char('y'));
     assert_eq!(codes_in_order(&h.screen()).len(), 7);
+}
+
+#[test]
+fn comparison_filters_by_type_provider_and_the_participants_unit() {
+    let mut h = open(Role::Evaluator);
+    // t: the first type (Latsar CPNS), then on to the next ones, x clears.
+    h.press(KeyCode::Char('t'));
+    assert_eq!(
+        codes_in_order(&h.screen()),
+        vec!["LATSAR-2026-01".to_string()]
+    );
+    h.press(KeyCode::Char('x'));
+    assert_eq!(codes_in_order(&h.screen()).len(), 7);
+
+    // v: programs of one provider only.
+    h.press(KeyCode::Char('v'));
+    let provider = analysis(&h).provider.clone().expect("a provider");
+    let shown = analysis(&h).comparison.clone().expect("rows");
+    assert!(!shown.is_empty() && shown.iter().all(|r| r.provider == provider));
+    h.press(KeyCode::Char('x'));
+
+    // u: an OPD picker; then only that OPD's participants count.
+    let everyone: i64 = analysis(&h)
+        .comparison
+        .as_ref()
+        .expect("rows")
+        .iter()
+        .map(|r| r.participants)
+        .sum();
+    h.press(KeyCode::Char('u'));
+    h.type_str("kesehatan");
+    h.press(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("Dinas Kesehatan"), "{screen}");
+    let rows = analysis(&h).comparison.clone().expect("rows");
+    let of_unit: i64 = rows.iter().map(|r| r.participants).sum();
+    assert!(of_unit > 0 && of_unit < everyone, "{of_unit} of {everyone}");
+    let store = demo_store();
+    let dinkes = store
+        .opds()
+        .expect("opds")
+        .into_iter()
+        .find(|o| o.opd.name == "Dinas Kesehatan")
+        .expect("Dinas Kesehatan");
+    let kom = rows.iter().find(|r| r.code == "KOM-2026-01").expect("KOM");
+    let program = store
+        .program_by_code("KOM-2026-01")
+        .expect("query")
+        .expect("KOM");
+    let enrolled = store
+        .roster(program.id)
+        .expect("roster")
+        .iter()
+        .filter(|r| r.opd.as_deref() == Some(dinkes.opd.name.as_str()))
+        .count();
+    assert_eq!(kom.participants, enrolled as i64);
 }
 
 #[test]

@@ -36,6 +36,8 @@ pub enum Command {
     FilterType,
     FilterStatus,
     ClearFilters,
+    FilterProvider,
+    FilterOpd,
     // Program detail
     NextSection,
     PrevSection,

@@ -82,7 +82,9 @@ pub enum Load {
     Scores(ProgramId),
     Dashboard(ProgramId),
     /// Programs of a year (or all) side by side.
-    Comparison(Option<i32>),
+    Comparison(crate::store::analysis::ComparisonFilter),
+    /// Provider names (for filters).
+    Providers,
     /// Everyone's JP in a year (None: the latest year with programs).
     Jp(Option<i32>),
     Needs(String),
@@ -206,7 +208,11 @@ pub enum Loaded {
     Instrument(Option<Box<StoredInstrument>>),
     Scores(ProgramId, Vec<ScoreRow>),
     Dashboard(Box<crate::report::ProgramReport>),
-    Comparison(Option<i32>, Vec<crate::store::analysis::ComparisonRow>),
+    Comparison(
+        crate::store::analysis::ComparisonFilter,
+        Vec<crate::store::analysis::ComparisonRow>,
+    ),
+    Providers(Vec<String>),
     Jp(i32, Vec<crate::store::analysis::JpRow>),
     Needs(Box<crate::store::analysis::Needs>),
 }

@@ -146,7 +146,11 @@ fn load_data(store: &Store, load: Load, lang: Lang) -> Result<Loaded, StoreError
         Load::Instruments => Loaded::Instruments(store.instruments()?),
         Load::Instrument(code) => Loaded::Instrument(store.instrument(&code)?.map(Box::new)),
         Load::Scores(program) => Loaded::Scores(program, store.scores(program)?),
-        Load::Comparison(year) => Loaded::Comparison(year, store.comparison(year)?),
+        Load::Comparison(filter) => {
+            let rows = store.comparison(&filter)?;
+            Loaded::Comparison(filter, rows)
+        }
+        Load::Providers => Loaded::Providers(store.provider_names()?),
         Load::Jp(year) => {
             use chrono::Datelike;
             let year =

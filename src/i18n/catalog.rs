@@ -751,7 +751,13 @@ catalog! {
     ColJpPrograms => "Program", "Programs";
     ColJpOther => "Lainnya", "Other";
     ColJpTotal => "Total", "Total";
-    CompareFilter => "Tahun: {0} (y) · diurutkan menurut {1} (o) · Enter: dasbor program", "Year: {0} (y) · sorted by {1} (o) · Enter: the program's dashboard";
+    CompareFilter => "Tahun {0} · {1} · {2} · {3} · urut {4}", "Year {0} · {1} · {2} · {3} · by {4}";
+    CompareKeys => "y tahun, t jenis, v penyelenggara, u unit, x hapus, o urutan, Enter dasbor", "y year, t type, v provider, u unit, x clear, o order, Enter dashboard";
+    AllTypes => "semua jenis", "all types";
+    AllProviders => "semua penyelenggara", "all providers";
+    AllUnits => "semua unit", "all units";
+    HelpFilterProvider => "Saring penyelenggara", "Filter by provider";
+    HelpFilterOpd => "Saring unit/OPD peserta", "Filter by participants' unit/OPD";
     Trend => "Tren:", "Trend:";
     TrendYear => "{0}: {1} program, reaksi {2}, N-gain {3}", "{0}: {1} programs, reaction {2}, N-gain {3}";
     CompareHint => "Reaksi: indeks 0–100 · N-gain: rata-rata peningkatan ternormalisasi", "Reaction: index 0–100 · N-gain: mean normalised gain";

@@ -273,7 +273,7 @@ fn learning(
         // Tests keyed as forms: scored 0–100 from their right answers.
         max = 100.0;
         people = store
-            .instrument_test_pairs(program)?
+            .instrument_test_pairs(program, None)?
             .into_iter()
             .map(|(a, b)| (String::new(), String::new(), a, b))
             .collect();

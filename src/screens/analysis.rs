@@ -13,7 +13,7 @@ use crate::domain::nip::Nip;
 use crate::domain::program::{ProgramType, format_rupiah};
 use crate::domain::user::Capability;
 use crate::i18n::Msg;
-use crate::store::analysis::{ComparisonRow, JP_TARGET, JpRow, Needs};
+use crate::store::analysis::{ComparisonFilter, ComparisonRow, JP_TARGET, JpRow, Needs};
 use crate::widgets::table::{Column, DataTable, Scroll, body_height};
 use crate::widgets::{bars, put};
 use ratatui::buffer::Buffer;
@@ -79,6 +79,12 @@ pub struct AnalysisScreen {
     pub year: Option<i32>,
     pub sort: SortBy,
     pub comparison: Option<Vec<ComparisonRow>>,
+    /// Comparison filters besides the year.
+    pub kind: Option<ProgramType>,
+    pub provider: Option<String>,
+    pub providers: Vec<String>,
+    /// Only the participants of this OPD count (and its name, to show).
+    pub unit: Option<(OpdId, String)>,
     pub jp: Option<(i32, Vec<JpRow>)>,
     /// The OPD whose people are shown (20 JP drill-down).
     pub opd: Option<Option<OpdId>>,
@@ -95,6 +101,10 @@ impl Default for AnalysisScreen {
             year: None,
             sort: SortBy::Start,
             comparison: None,
+            kind: None,
+            provider: None,
+            providers: Vec::new(),
+            unit: None,
             jp: None,
             opd: None,
             needs: None,
@@ -138,6 +148,15 @@ fn by_opd(rows: &[JpRow]) -> Vec<OpdJp> {
 }
 
 impl AnalysisScreen {
+    pub fn filter(&self) -> ComparisonFilter {
+        ComparisonFilter {
+            year: self.year,
+            kind: self.kind,
+            provider: self.provider.clone(),
+            opd: self.unit.as_ref().map(|u| u.0),
+        }
+    }
+
     fn sorted(&self) -> Vec<ComparisonRow> {
         let mut rows = self.comparison.clone().unwrap_or_default();
         let key = |r: &ComparisonRow| -> f64 {
@@ -254,6 +273,45 @@ impl View for AnalysisScreen {
                 self.opd = None;
                 return reload(self, cx);
             }
+            Action::Cmd(Command::FilterType) if self.section == Section::Compare => {
+                self.kind = super::programs::cycle(self.kind, ProgramType::ALL);
+                return reload(self, cx);
+            }
+            Action::Cmd(Command::FilterProvider) if self.section == Section::Compare => {
+                self.provider = match &self.provider {
+                    None => self.providers.first().cloned(),
+                    Some(p) => self
+                        .providers
+                        .iter()
+                        .position(|x| x == p)
+                        .and_then(|i| self.providers.get(i + 1))
+                        .cloned(),
+                };
+                return reload(self, cx);
+            }
+            Action::Cmd(Command::FilterOpd) if self.section == Section::Compare => {
+                let (picker, mut replies) = super::picker::Picker::open(
+                    crate::widgets::form::LookupKind::Opd,
+                    super::picker::PickFor::Field,
+                );
+                replies.insert(0, Reply::Modal(Box::new(super::Modal::Picker(picker))));
+                return replies;
+            }
+            Action::Picked {
+                kind: crate::widgets::form::LookupKind::Opd,
+                id,
+                label,
+            } if self.section == Section::Compare => {
+                self.unit = Some((OpdId(*id), label.clone()));
+                return reload(self, cx);
+            }
+            Action::Cmd(Command::ClearFilters) if self.section == Section::Compare => {
+                self.year = None;
+                self.kind = None;
+                self.provider = None;
+                self.unit = None;
+                return reload(self, cx);
+            }
             Action::Cmd(Command::SortNext) if self.section == Section::Compare => {
                 let i = SortBy::ALL
                     .iter()
@@ -294,7 +352,8 @@ impl View for AnalysisScreen {
                 self.scroll = Scroll::default();
             }
             Action::Loaded(Loaded::ProgramYears(years)) => self.years = years.clone(),
-            Action::Loaded(Loaded::Comparison(year, rows)) if *year == self.year => {
+            Action::Loaded(Loaded::Providers(names)) => self.providers = names.clone(),
+            Action::Loaded(Loaded::Comparison(filter, rows)) if *filter == self.filter() => {
                 self.comparison = Some(rows.clone());
                 self.scroll.clamp(rows.len(), height);
             }
@@ -316,8 +375,9 @@ impl View for AnalysisScreen {
         // Without a chosen year, the 20 JP section counts the latest year that has programs.
         match self.section {
             Section::Compare => vec![
-                Effect::Load(Load::Comparison(self.year)),
+                Effect::Load(Load::Comparison(self.filter())),
                 Effect::Load(Load::ProgramYears),
+                Effect::Load(Load::Providers),
             ],
             Section::Jp => vec![
                 Effect::Load(Load::Jp(self.year)),
@@ -357,7 +417,19 @@ impl View for AnalysisScreen {
                 let year = self
                     .year
                     .map_or_else(|| cx.t(Msg::All).to_string(), |y| y.to_string());
-                let line = Msg::CompareFilter.fill(cx.lang, &[&year, &cx.t(self.sort.label())]);
+                let kind = cx.t(self.kind.map_or(Msg::AllTypes, ProgramType::label));
+                let provider = self
+                    .provider
+                    .clone()
+                    .unwrap_or_else(|| cx.t(Msg::AllProviders).to_string());
+                let unit = self
+                    .unit
+                    .as_ref()
+                    .map_or_else(|| cx.t(Msg::AllUnits).to_string(), |u| u.1.clone());
+                let line = Msg::CompareFilter.fill(
+                    cx.lang,
+                    &[&year, &kind, &provider, &unit, &cx.t(self.sort.label())],
+                );
                 put(buf, area.x + 1, area.y + 1, &line, w, theme.dim());
                 let rows = self.sorted();
                 let columns = [
@@ -442,6 +514,14 @@ impl View for AnalysisScreen {
                     area.x + 1,
                     foot + 2,
                     cx.t(Msg::CompareHint),
+                    w,
+                    theme.dim(),
+                );
+                put(
+                    buf,
+                    area.x + 1,
+                    foot + 3,
+                    cx.t(Msg::CompareKeys),
                     w,
                     theme.dim(),
                 );

@@ -49,7 +49,7 @@ pub fn search_area(body: Rect) -> Rect {
     Rect::new(body.x + 3, body.y, body.width.saturating_sub(4).min(60), 1)
 }
 
-fn cycle<T: Copy + PartialEq>(current: Option<T>, all: &[T]) -> Option<T> {
+pub(super) fn cycle<T: Copy + PartialEq>(current: Option<T>, all: &[T]) -> Option<T> {
     match current {
         None => all.first().copied(),
         Some(v) => all

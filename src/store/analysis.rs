@@ -9,6 +9,19 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// One program in a comparison.
+/// Which programs are compared, and whose results count.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ComparisonFilter {
+    /// Programs that started in this year.
+    pub year: Option<i32>,
+    /// Programs of this type.
+    pub kind: Option<crate::domain::program::ProgramType>,
+    /// Programs run by this provider (its name).
+    pub provider: Option<String>,
+    /// Count only the participants of this OPD (their enrollments, forms and scores).
+    pub opd: Option<OpdId>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ComparisonRow {
     pub program: ProgramId,
@@ -119,21 +132,32 @@ impl Store {
     }
 
     /// Every program (of a year) with its key figures, newest first.
-    pub fn comparison(&self, year: Option<i32>) -> Result<Vec<ComparisonRow>> {
-        let year_text = year.map(|y| format!("{y:04}"));
+    /// Programs side by side: participants, pass rate, reaction index (0–100), mean normalised gain and
+    /// cost per participant, newest first. With an OPD, only its participants count (anonymous sheets
+    /// then not at all).
+    pub fn comparison(&self, filter: &ComparisonFilter) -> Result<Vec<ComparisonRow>> {
+        let year_text = filter.year.map(|y| format!("{y:04}"));
+        let kind = filter.kind.map(|k| k.code());
+        let opd = filter.opd.map(|o| o.0);
         let mut stmt = self.conn().prepare_cached(
             "SELECT p.id, p.code, p.name, CAST(substr(p.start_date, 1, 4) AS INTEGER), p.kind, coalesce(v.name, ''),
-                    (SELECT count(*) FROM enrollment e WHERE e.program_id = p.id),
-                    (SELECT count(*) FROM enrollment e WHERE e.program_id = p.id AND e.completion = 'lulus'),
-                    (SELECT sum(amount) FROM cost_line c WHERE c.program_id = p.id)
+                    (SELECT count(*) FROM enrollment e JOIN asn a ON a.id = e.asn_id
+                      WHERE e.program_id = p.id AND (?4 IS NULL OR a.opd_id = ?4)),
+                    (SELECT count(*) FROM enrollment e JOIN asn a ON a.id = e.asn_id
+                      WHERE e.program_id = p.id AND e.completion = 'lulus' AND (?4 IS NULL OR a.opd_id = ?4)),
+                    (SELECT sum(amount) FROM cost_line c WHERE c.program_id = p.id),
+                    (SELECT count(*) FROM enrollment e WHERE e.program_id = p.id)
              FROM program p LEFT JOIN provider v ON v.id = p.provider_id
-             WHERE ?1 IS NULL OR substr(p.start_date, 1, 4) = ?1
+             WHERE (?1 IS NULL OR substr(p.start_date, 1, 4) = ?1)
+               AND (?2 IS NULL OR p.kind = ?2)
+               AND (?3 IS NULL OR v.name = ?3)
              ORDER BY p.start_date DESC, p.code",
         )?;
         let mut rows: Vec<ComparisonRow> = stmt
-            .query_map([&year_text], |r| {
+            .query_map(params![year_text, kind, filter.provider, opd], |r| {
                 let participants: i64 = r.get(6)?;
                 let cost: Option<i64> = r.get(8)?;
+                let everyone: i64 = r.get(9)?;
                 Ok(ComparisonRow {
                     program: ProgramId(r.get(0)?),
                     code: r.get(1)?,
@@ -147,9 +171,8 @@ impl Store {
                     forms: 0,
                     gain: None,
                     pairs: 0,
-                    cost_per_participant: cost
-                        .filter(|_| participants > 0)
-                        .map(|c| c / participants),
+                    // The cost is shared by everyone enrolled, whichever OPD is looked at.
+                    cost_per_participant: cost.filter(|_| everyone > 0).map(|c| c / everyone),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -158,7 +181,9 @@ impl Store {
             .enumerate()
             .map(|(i, r)| (r.program, i))
             .collect();
-        // Reaction: mean of every Likert answer, each scaled to 0–100 by its item's scale.
+        let in_opd = |n: u8| {
+            format!("(?{n} IS NULL OR r.asn_id IN (SELECT id FROM asn WHERE opd_id = ?{n}))")
+        };
         let defs = self.instrument_revisions(Level::Reaction)?;
         let scales = reaction_scales(&defs);
         let ids: Vec<String> = defs.iter().map(|(id, _)| id.to_string()).collect();
@@ -168,13 +193,14 @@ impl Store {
                  FROM response r JOIN answer a ON a.response_id = r.id
                  WHERE r.status = 'complete' AND r.keying = 'first' AND r.program_id IS NOT NULL
                    AND r.instrument_id IN ({}) AND (?1 IS NULL OR r.program_id IN
-                       (SELECT id FROM program WHERE substr(start_date, 1, 4) = ?1))
+                       (SELECT id FROM program WHERE substr(start_date, 1, 4) = ?1)) AND {}
                  GROUP BY r.program_id, r.instrument_id, a.item",
-                ids.join(",")
+                ids.join(","),
+                in_opd(2)
             );
             let mut stmt = self.conn().prepare(&sql)?;
             let mut acc: HashMap<ProgramId, (f64, f64)> = HashMap::new();
-            let mut q = stmt.query([&year_text])?;
+            let mut q = stmt.query(params![year_text, opd])?;
             while let Some(r) = q.next()? {
                 let program = ProgramId(r.get(0)?);
                 let Some((min, max)) = scales
@@ -194,11 +220,13 @@ impl Store {
                 }
             }
             let mut stmt = self.conn().prepare(&format!(
-                "SELECT program_id, count(*) FROM response WHERE status = 'complete' AND keying = 'first'
-                   AND instrument_id IN ({}) AND program_id IS NOT NULL GROUP BY program_id",
-                ids.join(",")
+                "SELECT r.program_id, count(*) FROM response r WHERE r.status = 'complete' AND r.keying = 'first'
+                   AND r.instrument_id IN ({}) AND r.program_id IS NOT NULL AND {}
+                 GROUP BY r.program_id",
+                ids.join(","),
+                in_opd(1)
             ))?;
-            let mut q = stmt.query([])?;
+            let mut q = stmt.query(params![opd])?;
             while let Some(r) = q.next()? {
                 if let Some(i) = index.get(&ProgramId(r.get(0)?)) {
                     rows[*i].forms = r.get(1)?;
@@ -206,10 +234,12 @@ impl Store {
             }
         }
         let mut stmt = self.conn().prepare_cached(
-            "SELECT program_id, count(*), avg((post - pre) / (max - pre)) FROM test_score
-             WHERE pre IS NOT NULL AND post IS NOT NULL AND pre < max GROUP BY program_id",
+            "SELECT r.program_id, count(*), avg((r.post - r.pre) / (r.max - r.pre)) FROM test_score r
+             WHERE r.pre IS NOT NULL AND r.post IS NOT NULL AND r.pre < r.max
+               AND (?1 IS NULL OR r.asn_id IN (SELECT id FROM asn WHERE opd_id = ?1))
+             GROUP BY r.program_id",
         )?;
-        let mut q = stmt.query([])?;
+        let mut q = stmt.query(params![opd])?;
         while let Some(r) = q.next()? {
             if let Some(i) = index.get(&ProgramId(r.get(0)?)) {
                 rows[*i].pairs = r.get(1)?;
@@ -219,7 +249,7 @@ impl Store {
         // Programs whose tests were keyed as forms (scored instruments) rather than as scores.
         for row in rows.iter_mut().filter(|r| r.pairs == 0) {
             let pairs: Vec<(f64, f64)> = self
-                .instrument_test_pairs(row.program)?
+                .instrument_test_pairs(row.program, filter.opd)?
                 .into_iter()
                 .filter(|(pre, _)| *pre < 100.0)
                 .collect();
@@ -237,7 +267,15 @@ impl Store {
         Ok(rows)
     }
 
-    /// Every ASN's JP in a year (programs completed that year, plus recorded activities), by OPD and name.
+    /// The providers of all programs, by name (for filters).
+    pub fn provider_names(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT DISTINCT v.name FROM program p JOIN provider v ON v.id = p.provider_id ORDER BY v.name",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn jp_year(&self, year: i32) -> Result<Vec<JpRow>> {
         let y = format!("{year:04}");
         let mut stmt = self.conn().prepare_cached(

@@ -355,7 +355,23 @@ impl Store {
 
     /// Pre/post pairs of a program's first keyed, scored test (a learning instrument whose choice
     /// items have a right answer), scored 0–100, one pair per person who sat both.
-    pub fn instrument_test_pairs(&self, program: ProgramId) -> Result<Vec<(f64, f64)>> {
+    /// With an OPD, only its people's pairs.
+    pub fn instrument_test_pairs(
+        &self,
+        program: ProgramId,
+        opd: Option<crate::domain::ids::OpdId>,
+    ) -> Result<Vec<(f64, f64)>> {
+        let in_opd = |asn: &crate::domain::ids::AsnId| -> Result<bool> {
+            let Some(opd) = opd else {
+                return Ok(true);
+            };
+            let found: Option<i64> =
+                self.conn()
+                    .query_row("SELECT opd_id FROM asn WHERE id = ?1", [asn.0], |r| {
+                        r.get(0)
+                    })?;
+            Ok(found == Some(opd.0))
+        };
         for (code, phase) in self.batches_of(program)? {
             if phase != Phase::Pre {
                 continue;
@@ -377,16 +393,21 @@ impl Store {
             let pre = self.responses(&batch(Phase::Pre))?;
             let post = self.responses(&batch(Phase::Post))?;
             let score = |f: &ResponseData| def.score(|c| f.answers.get(c).map(String::as_str));
-            let pairs: Vec<(f64, f64)> = pre
-                .iter()
-                .filter(|p| matches!(p.info.respondent, Respondent::Asn(_)))
-                .filter_map(|p| {
-                    let q = post
-                        .iter()
-                        .find(|q| q.info.respondent == p.info.respondent)?;
-                    Some((score(p)?, score(q)?))
-                })
-                .collect();
+            let mut pairs: Vec<(f64, f64)> = Vec::new();
+            for p in &pre {
+                let Respondent::Asn(asn) = &p.info.respondent else {
+                    continue;
+                };
+                if !in_opd(asn)? {
+                    continue;
+                }
+                let Some(q) = post.iter().find(|q| q.info.respondent == p.info.respondent) else {
+                    continue;
+                };
+                if let (Some(a), Some(b)) = (score(p), score(q)) {
+                    pairs.push((a, b));
+                }
+            }
             if !pairs.is_empty() {
                 return Ok(pairs);
             }
