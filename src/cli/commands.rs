@@ -38,6 +38,28 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
             format,
             output,
         }) => super::forms::report(ctx, &program, format, output.as_deref()),
+        Some(Command::Compare {
+            year,
+            kind,
+            provider,
+            opd,
+            format,
+        }) => super::analysis::compare(ctx, year, kind, provider, opd, format),
+        Some(Command::Jp {
+            year,
+            opd,
+            below,
+            by_opd,
+            format,
+        }) => super::analysis::jp(ctx, year, opd, below, by_opd, format),
+        Some(Command::Activity(cmd)) => super::analysis::activity(ctx, cmd),
+        Some(Command::Needs {
+            instrument,
+            year,
+            show,
+            format,
+        }) => super::analysis::needs(ctx, &instrument, year, show, format),
+        Some(Command::Export(cmd)) => super::analysis::export(ctx, cmd),
     }
 }
 
@@ -435,7 +457,14 @@ fn import(ctx: &Context, cmd: ImportCommand) -> Result<ExitCode, CliError> {
             instrument,
             phase,
             replace,
-        } => super::forms::import_survey(ctx, &file, &program, &instrument, &phase, replace),
+        } => super::forms::import_survey(
+            ctx,
+            &file,
+            program.as_deref(),
+            &instrument,
+            phase.as_deref(),
+            replace,
+        ),
         ImportCommand::Scores { file, program, max } => {
             super::forms::import_scores(ctx, &file, &program, max)
         }

@@ -92,7 +92,7 @@ pub fn instrument(ctx: &Context, cmd: InstrumentCommand) -> Result<ExitCode, Cli
                             Cell::text(r.code),
                             Cell::text(r.title),
                             Cell::text(if human {
-                                crate::screens::instruments::level_label(r.level).text(l)
+                                r.level.label().text(l)
                             } else {
                                 r.level.code()
                             }),
@@ -129,30 +129,47 @@ pub fn instrument(ctx: &Context, cmd: InstrumentCommand) -> Result<ExitCode, Cli
 pub fn import_survey(
     ctx: &Context,
     file: &Path,
-    program: &str,
+    program: Option<&str>,
     code: &str,
-    phase: &str,
+    phase: Option<&str>,
     replace: bool,
 ) -> Result<ExitCode, CliError> {
     let l = ctx.lang;
-    let phase = Phase::from_code(phase).ok_or_else(|| {
-        CliError::Refused(vec![
-            Msg::CliBadChoice.fill(l, &[&"--phase", &phase, &"pre, post, followup"]),
-        ])
-    })?;
     let mut store = ctx.open(Some(Capability::EnterData))?;
-    let program = store
-        .program_by_code(program)?
-        .ok_or_else(|| CliError::UnknownProgram(program.to_string()))?;
     let stored = store.instrument(code)?.ok_or_else(|| {
         CliError::Refused(vec![
             Msg::ErrNotFound.fill(l, &[&Msg::EntityInstrument.text(l), &code]),
         ])
     })?;
+    let needs = stored.definition.level == crate::domain::instrument::Level::Needs;
+    let phase = match phase {
+        None if needs => Phase::Pre,
+        None => Phase::Post,
+        Some(p) => Phase::from_code(p).ok_or_else(|| {
+            CliError::Refused(vec![
+                Msg::CliBadChoice.fill(l, &[&"--phase", &p, &"pre, post, followup"]),
+            ])
+        })?,
+    };
+    // Needs-analysis forms are filled before any program exists; every other form belongs to one.
+    let program = match program {
+        Some(code) => Some(
+            store
+                .program_by_code(code)?
+                .ok_or_else(|| CliError::UnknownProgram(code.to_string()))?,
+        ),
+        None if needs => None,
+        None => {
+            return Err(CliError::Refused(vec![
+                Msg::ErrProgramNeeded.fill(l, &[&stored.definition.code]),
+            ]));
+        }
+    };
+    let program_id = program.as_ref().map(|p| p.id);
     let table = table::read_table(file)?;
     let mut checked = survey::check_survey(&table, &stored.definition);
     let batch = Batch {
-        program: Some(program.id),
+        program: program_id,
         instrument: stored.definition.code.clone(),
         phase,
     };
@@ -165,7 +182,7 @@ pub fn import_survey(
             survey::Who::Sheet(_) => None,
         })
         .collect();
-    let people = store.people_by_nip(Some(program.id), &nips)?;
+    let people = store.people_by_nip(program_id, &nips)?;
     let mut forms = Vec::with_capacity(checked.rows.len());
     for row in &checked.rows {
         let respondent = match &row.who {
@@ -179,7 +196,7 @@ pub fn import_survey(
                     });
                     continue;
                 }
-                Some((_, false)) => {
+                Some((_, false)) if program_id.is_some() => {
                     checked.errors.push(RowError {
                         line: row.line,
                         column: "nip".into(),
@@ -187,7 +204,7 @@ pub fn import_survey(
                     });
                     continue;
                 }
-                Some((id, true)) => Respondent::Asn(*id),
+                Some((id, _)) => Respondent::Asn(*id),
             },
         };
         if !replace

@@ -5,6 +5,7 @@
 //! (an import with invalid rows — nothing was written).
 
 mod admin;
+mod analysis;
 mod commands;
 mod error;
 mod forms;
@@ -84,6 +85,125 @@ pub enum Command {
         program: String,
         #[arg(long, value_enum, default_value = "json")]
         format: ReportFormat,
+        /// Write to this file instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Programs side by side: participants, pass rate, reaction index, N-gain, cost per participant
+    Compare {
+        /// Programs that started in this year
+        #[arg(long)]
+        year: Option<i32>,
+        /// Programs of this type (latsar, pkp, pka, pkn, teknis, fungsional, seminar, lainnya)
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
+        /// Programs of this provider (its name)
+        #[arg(long)]
+        provider: Option<String>,
+        /// Count only the participants of this OPD (code or name)
+        #[arg(long)]
+        opd: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Competency development per ASN in a year, against the 20 JP every ASN is entitled to
+    Jp {
+        /// The year (default: this year)
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only the ASN of this OPD (code or name)
+        #[arg(long)]
+        opd: Option<String>,
+        /// Only those with fewer than 20 JP
+        #[arg(long)]
+        below: bool,
+        /// One line per OPD instead of per ASN
+        #[arg(long)]
+        by_opd: bool,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Learning outside programs (coaching, mentoring, e-learning, internships …), counted toward 20 JP
+    #[command(subcommand)]
+    Activity(ActivityCommand),
+    /// Training needs from the TNA forms: competency gaps and wished topics
+    Needs {
+        /// The needs instrument
+        #[arg(long, default_value = "TNA-ASN")]
+        instrument: String,
+        /// Only forms keyed in this year
+        #[arg(long)]
+        year: Option<i32>,
+        /// What to list
+        #[arg(long, value_enum, default_value_t)]
+        show: NeedsView,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Exports for other systems
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum NeedsView {
+    /// Competency gaps (importance − ability), widest first
+    #[default]
+    Gaps,
+    /// Wished training topics, most asked first
+    Topics,
+    /// Respondents and top topics per OPD
+    Opd,
+    /// Respondents and top topics per jabatan level
+    Level,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActivityCommand {
+    /// Record an activity of one ASN
+    Add {
+        /// The ASN's NIP
+        #[arg(long)]
+        nip: String,
+        /// The day (YYYY-MM-DD or DD/MM/YYYY)
+        #[arg(long)]
+        date: String,
+        /// e_learning, blended, coaching, mentoring, magang, benchmarking, klasikal, lainnya
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        title: String,
+        /// Jam pelajaran (45 minutes each)
+        #[arg(long, allow_hyphen_values = true)]
+        jp: String,
+        #[arg(long)]
+        provider: Option<String>,
+        /// Certificate number
+        #[arg(long)]
+        certificate: Option<String>,
+    },
+    /// List recorded activities (newest first)
+    List {
+        /// Only this ASN
+        #[arg(long)]
+        nip: Option<String>,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Remove an activity (its id from `activity list --format json`)
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Completed programs and activities per ASN for SIASN (type, provider, JP, dates, certificate, year)
+    Siasn {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
         /// Write to this file instead of standard output
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -233,13 +353,14 @@ pub enum ImportCommand {
     /// Survey forms in wide form: nip (or sheet) and one column per item code; all or nothing
     Survey {
         file: PathBuf,
+        /// The program the forms belong to (not needed for needs-analysis forms such as TNA-ASN)
         #[arg(long, value_name = "CODE")]
-        program: String,
+        program: Option<String>,
         #[arg(long, value_name = "CODE")]
         instrument: String,
-        /// pre, post or followup
-        #[arg(long, default_value = "post")]
-        phase: String,
+        /// pre, post or followup (default: pre for needs-analysis forms, else post)
+        #[arg(long)]
+        phase: Option<String>,
         /// Replace forms already entered for the same respondents
         #[arg(long)]
         replace: bool,

@@ -23,6 +23,7 @@ pub enum Cell {
     Text(String),
     Int(i64),
     Num(f64),
+    Bool(bool),
     Null,
 }
 
@@ -44,6 +45,7 @@ impl Cell {
             Cell::Text(s) => text::visible(s).into_owned(),
             Cell::Int(v) => v.to_string(),
             Cell::Num(v) => format!("{v}"),
+            Cell::Bool(v) => v.to_string(),
             Cell::Null => "-".to_string(),
         }
     }
@@ -53,6 +55,7 @@ impl Cell {
             Cell::Text(s) => Value::String(s.clone()),
             Cell::Int(v) => Value::from(*v),
             Cell::Num(v) => serde_json::Number::from_f64(*v).map_or(Value::Null, Value::Number),
+            Cell::Bool(v) => Value::Bool(*v),
             Cell::Null => Value::Null,
         }
     }
@@ -62,6 +65,7 @@ impl Cell {
             Cell::Text(s) => text::csv_text_cell(s).into_owned(),
             Cell::Int(v) => v.to_string(),
             Cell::Num(v) => format!("{v}"),
+            Cell::Bool(v) => v.to_string(),
             Cell::Null => String::new(),
         }
     }
@@ -163,12 +167,17 @@ impl Listing {
     }
 
     fn write_csv(&self, out: &mut impl Write) -> io::Result<()> {
-        let mut w = csv::Writer::from_writer(out);
+        // Built in memory first: the csv writer would hide the kind of an output error (a closed
+        // pipe must stay recognisable).
+        let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(&self.keys)?;
         for r in &self.rows {
             w.write_record(r.iter().map(Cell::csv))?;
         }
-        w.flush()
+        let bytes = w
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        out.write_all(&bytes)
     }
 }
 

@@ -99,7 +99,9 @@ catalog! {
     EntityInstrument => "Instrumen", "Instrument";
     EntityResponse => "Formulir", "Form";
     EntityScore => "Nilai tes", "Test score";
+    EntityAnswer => "Jawaban formulir", "Form answer";
     EntityDiscrepancy => "Perbedaan entri", "Entry discrepancy";
+    EntityActivity => "Kegiatan pengembangan kompetensi", "Learning activity";
 
     // ── Field problems ───────────────────────────────────────────────────────
     NipEmpty => "NIP wajib diisi", "NIP is required";
@@ -769,6 +771,24 @@ catalog! {
     NeedsGaps => "Kesenjangan (penting − mampu)", "Gap (importance − ability)";
     NeedsTopics => "Topik yang diminta", "Topics asked for";
     NeedsTopic => "Topik", "Topic";
+    ColPassed => "Lulus", "Passed";
+    ColPairs => "Pasangan tes", "Test pairs";
+    ColBelow => "< 20 JP", "< 20 JP";
+    ColPct => "%", "%";
+    ColCompetency => "Kompetensi", "Competency";
+    ColAbility => "Kemampuan", "Ability";
+    ColImportance => "Kepentingan", "Importance";
+    ColGapValue => "Kesenjangan", "Gap";
+    ColRespondents => "Responden", "Respondents";
+    ColJabatanLevel => "Jenjang jabatan", "Position level";
+    ColTopTopics => "Topik terbanyak", "Most wished topics";
+    ColCategory => "Kategori", "Category";
+    ColDate => "Tanggal", "Date";
+    ActivityAdded => "kegiatan {0} dicatat: {1}, {2} JP, {3}", "activity {0} recorded: {1}, {2} JP, {3}";
+    ActivityDeleted => "kegiatan {0} dihapus", "activity {0} removed";
+    ErrProgramNeeded => "formulir {0} harus untuk satu program: sebutkan --program", "{0} forms belong to a program: give --program";
+    ErrNotNeedsInstrument => "{0} bukan instrumen analisis kebutuhan (level needs)", "{0} is not a needs-analysis instrument (level needs)";
+    ExportWritten => "{0} baris ditulis ke {1}", "{0} rows written to {1}";
     NeedsByOpd => "Terbanyak dari {0} ({1} responden): {2}", "Most forms from {0} ({1} respondents): {2}";
     NeedsHint => "↑↓ pilih topik · p jadikan rencana program", "↑↓ choose a topic · p turn it into a planned program";
     PlannedProgramName => "Pelatihan {0}", "Training: {0}";

@@ -141,6 +141,41 @@ impl Role {
     }
 }
 
+impl crate::domain::jabatan::JabatanLevel {
+    pub fn label(self) -> Msg {
+        use crate::domain::jabatan::JabatanLevel as J;
+        match self {
+            J::JptUtama => Msg::LevelJptUtama,
+            J::JptMadya => Msg::LevelJptMadya,
+            J::JptPratama => Msg::LevelJptPratama,
+            J::Administrator => Msg::LevelAdministrator,
+            J::Pengawas => Msg::LevelPengawas,
+            J::Pelaksana => Msg::LevelPelaksana,
+            J::AhliPertama => Msg::LevelAhliPertama,
+            J::AhliMuda => Msg::LevelAhliMuda,
+            J::AhliMadya => Msg::LevelAhliMadya,
+            J::AhliUtama => Msg::LevelAhliUtama,
+            J::Pemula => Msg::LevelPemula,
+            J::Terampil => Msg::LevelTerampil,
+            J::Mahir => Msg::LevelMahir,
+            J::Penyelia => Msg::LevelPenyelia,
+        }
+    }
+}
+
+impl crate::domain::instrument::Level {
+    pub fn label(self) -> Msg {
+        use crate::domain::instrument::Level;
+        match self {
+            Level::Needs => Msg::LevelNeeds,
+            Level::Reaction => Msg::LevelReaction,
+            Level::Learning => Msg::LevelLearning,
+            Level::Behavior => Msg::LevelBehavior,
+            Level::Results => Msg::LevelResults,
+        }
+    }
+}
+
 impl Entity {
     pub fn label(self) -> Msg {
         match self {
@@ -157,6 +192,7 @@ impl Entity {
             Entity::Response => Msg::EntityResponse,
             Entity::Score => Msg::EntityScore,
             Entity::Discrepancy => Msg::EntityDiscrepancy,
+            Entity::Activity => Msg::EntityActivity,
         }
     }
 }

@@ -110,22 +110,7 @@ fn empty_form(cx: &Cx) -> Form<AsnField> {
 }
 
 fn level_label(level: JabatanLevel, cx: &Cx) -> &'static str {
-    cx.t(match level {
-        JabatanLevel::JptUtama => Msg::LevelJptUtama,
-        JabatanLevel::JptMadya => Msg::LevelJptMadya,
-        JabatanLevel::JptPratama => Msg::LevelJptPratama,
-        JabatanLevel::Administrator => Msg::LevelAdministrator,
-        JabatanLevel::Pengawas => Msg::LevelPengawas,
-        JabatanLevel::Pelaksana => Msg::LevelPelaksana,
-        JabatanLevel::AhliPertama => Msg::LevelAhliPertama,
-        JabatanLevel::AhliMuda => Msg::LevelAhliMuda,
-        JabatanLevel::AhliMadya => Msg::LevelAhliMadya,
-        JabatanLevel::AhliUtama => Msg::LevelAhliUtama,
-        JabatanLevel::Pemula => Msg::LevelPemula,
-        JabatanLevel::Terampil => Msg::LevelTerampil,
-        JabatanLevel::Mahir => Msg::LevelMahir,
-        JabatanLevel::Penyelia => Msg::LevelPenyelia,
-    })
+    cx.t(level.label())
 }
 
 /// The form filled with a stored person.

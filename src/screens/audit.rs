@@ -27,6 +27,12 @@ pub const TABLES: &[(&str, Msg)] = &[
     ("asn_unit", Msg::EntityUnitHistory),
     ("app_user", Msg::EntityUser),
     ("user_opd", Msg::EntityUserOpd),
+    ("instrument", Msg::EntityInstrument),
+    ("response", Msg::EntityResponse),
+    ("answer", Msg::EntityAnswer),
+    ("test_score", Msg::EntityScore),
+    ("discrepancy", Msg::EntityDiscrepancy),
+    ("activity", Msg::EntityActivity),
 ];
 
 pub fn table_label(table: &str, cx: &Cx) -> String {

@@ -20,13 +20,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 pub fn level_label(level: Level) -> Msg {
-    match level {
-        Level::Needs => Msg::LevelNeeds,
-        Level::Reaction => Msg::LevelReaction,
-        Level::Learning => Msg::LevelLearning,
-        Level::Behavior => Msg::LevelBehavior,
-        Level::Results => Msg::LevelResults,
-    }
+    level.label()
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

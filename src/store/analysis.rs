@@ -468,3 +468,136 @@ pub(crate) fn insert_activity(tx: &Tx<'_>, asn: AsnId, a: &Activity) -> Result<i
     )?;
     Ok(tx.last_insert_rowid())
 }
+
+/// A recorded learning activity with its person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActivityRow {
+    pub id: i64,
+    pub nip: String,
+    pub name: String,
+    pub opd_name: String,
+    pub activity: Activity,
+}
+
+/// One line of the SIASN export: a completed program or a recorded activity of one ASN.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SiasnRow {
+    pub nip: String,
+    pub name: String,
+    /// The program type code (`teknis`, `pkp` …), or the activity's learning mode (`coaching` …).
+    pub kind: String,
+    pub classical: bool,
+    pub title: String,
+    pub provider: String,
+    pub jp: f64,
+    pub start: chrono::NaiveDate,
+    pub end: chrono::NaiveDate,
+    pub certificate_no: String,
+    pub year: i32,
+    /// The program code; empty for activities.
+    pub program: String,
+}
+
+fn person_name(front: &str, name: &str, back: &str) -> String {
+    crate::domain::name::PersonName::new(front, name, back)
+        .map(|n| n.display())
+        .unwrap_or_else(|_| name.to_string())
+}
+
+impl Store {
+    /// Activities, newest first; of one person, and/or of one year. A user limited to some OPDs sees
+    /// their people's only.
+    pub fn activities(&self, asn: Option<AsnId>, year: Option<i32>) -> Result<Vec<ActivityRow>> {
+        let y = year.map(|y| format!("{y:04}"));
+        let scope = super::schema::opd_in_scope("a.opd_id");
+        let sql = format!(
+            "SELECT t.id, a.nip, a.front_title, a.name, a.back_title, coalesce(o.name, ''),
+                    t.day, t.kind, t.title, t.provider, t.jp, t.certificate_no
+             FROM activity t JOIN asn a ON a.id = t.asn_id LEFT JOIN opd o ON o.id = a.opd_id
+             WHERE (?1 IS NULL OR t.asn_id = ?1) AND (?2 IS NULL OR substr(t.day, 1, 4) = ?2) AND {scope}
+             ORDER BY t.day DESC, a.search, t.id"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![asn.map(|a| a.0), y], |r| {
+            let kind: String = r.get(7)?;
+            Ok(ActivityRow {
+                id: r.get(0)?,
+                nip: r.get(1)?,
+                name: person_name(
+                    &r.get::<_, String>(2)?,
+                    &r.get::<_, String>(3)?,
+                    &r.get::<_, String>(4)?,
+                ),
+                opd_name: r.get(5)?,
+                activity: Activity {
+                    day: r.get(6)?,
+                    kind: crate::domain::program::LearningMode::from_code(&kind)
+                        .unwrap_or(crate::domain::program::LearningMode::Lainnya),
+                    title: r.get(8)?,
+                    provider: r.get(9)?,
+                    jp: r.get(10)?,
+                    certificate_no: r.get(11)?,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Removes a recorded activity.
+    pub fn delete_activity(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute("DELETE FROM activity WHERE id = ?1", [id])?;
+            if n == 0 {
+                return Err(super::StoreError::NotFound {
+                    entity: super::Entity::Activity,
+                    key: id.to_string(),
+                });
+            }
+            Ok(())
+        })
+    }
+
+    /// What SIASN records for a year: every program an ASN passed that ended in the year (type,
+    /// provider, JP, dates, certificate number) and every activity recorded in it, by person.
+    pub fn siasn(&self, year: i32) -> Result<Vec<SiasnRow>> {
+        let y = format!("{year:04}");
+        let scope = super::schema::opd_in_scope("a.opd_id");
+        let sql = format!(
+            "SELECT a.nip, a.front_title, a.name, a.back_title, p.kind, p.mode = 'klasikal', p.name,
+                    coalesce(v.name, ''), p.jp, p.start_date, p.end_date, e.certificate_no, p.code, a.search
+             FROM enrollment e JOIN program p ON p.id = e.program_id JOIN asn a ON a.id = e.asn_id
+                  LEFT JOIN provider v ON v.id = p.provider_id
+             WHERE e.completion = 'lulus' AND substr(p.end_date, 1, 4) = ?1 AND {scope}
+             UNION ALL
+             SELECT a.nip, a.front_title, a.name, a.back_title, t.kind, t.kind = 'klasikal', t.title,
+                    t.provider, t.jp, t.day, t.day, t.certificate_no, '', a.search
+             FROM activity t JOIN asn a ON a.id = t.asn_id
+             WHERE substr(t.day, 1, 4) = ?1 AND {scope}
+             ORDER BY 14, 2, 10"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([&y], |r| {
+            let start: chrono::NaiveDate = r.get(9)?;
+            let end: chrono::NaiveDate = r.get(10)?;
+            Ok(SiasnRow {
+                nip: r.get(0)?,
+                name: person_name(
+                    &r.get::<_, String>(1)?,
+                    &r.get::<_, String>(2)?,
+                    &r.get::<_, String>(3)?,
+                ),
+                kind: r.get(4)?,
+                classical: r.get(5)?,
+                title: r.get(6)?,
+                provider: r.get(7)?,
+                jp: r.get(8)?,
+                start,
+                end,
+                certificate_no: r.get(11)?,
+                year,
+                program: r.get(12)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -48,6 +48,7 @@ pub enum Entity {
     Response,
     Score,
     Discrepancy,
+    Activity,
 }
 
 #[derive(Debug, thiserror::Error)]
