@@ -255,3 +255,139 @@ fn a_viewer_reads_needs_but_cannot_plan_programs() {
     assert!(matches!(h.state.top(), Some(Screen::Analysis(_))));
     assert!(h.screen().contains("tidak berwenang"), "{}", h.screen());
 }
+
+/// The JP section, drilled down to the first OPD and its first person (fewest JP).
+fn first_person(h: &mut Harness) -> (tilik::domain::AsnId, f64) {
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    let a = analysis(h);
+    let (_, rows) = a.jp.as_ref().expect("jp loaded");
+    let opd = a.opd.expect("an OPD chosen");
+    let mut people: Vec<_> = rows.iter().filter(|r| r.opd == opd).collect();
+    people.sort_by(|x, y| x.total().partial_cmp(&y.total()).expect("numbers"));
+    let first = people[0];
+    let found = (first.asn, first.total());
+    h.press(KeyCode::Enter);
+    found
+}
+
+#[test]
+fn a_clerk_records_an_activity_and_the_jp_rise_by_it() {
+    let mut h = open(Role::Evaluator);
+    let (asn, before) = first_person(&mut h);
+    assert_eq!(
+        analysis(&h).person.as_ref().map(|p| p.0),
+        Some(asn),
+        "{}",
+        h.screen()
+    );
+    h.press(KeyCode::Char('n'));
+    assert!(matches!(h.state.top(), Some(Screen::ActivityForm(_))));
+    // Date is today already; kind: the next choice after e-learning is coaching.
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Right);
+    h.press(KeyCode::Tab);
+    h.type_str("Coaching penyusunan SKP");
+    h.press(KeyCode::Tab);
+    h.type_str("Kepala Bidang");
+    h.press(KeyCode::Tab);
+    h.type_str("6,5");
+    h.press(KeyCode::Tab);
+    h.type_str("CO-77/2026");
+    assert_snapshot!("activity_form", h.screen());
+    h.ctrl('s');
+    assert!(matches!(h.state.top(), Some(Screen::Analysis(_))));
+    let screen = h.screen();
+    assert_snapshot!("jp_person_record", screen);
+    assert!(screen.contains("Coaching penyusunan SKP"), "{screen}");
+
+    // The store agrees: the person's JP rose by exactly 6.5, from an activity.
+    let store = &h.store;
+    let after = store
+        .jp_year(2026)
+        .expect("jp")
+        .into_iter()
+        .find(|r| r.asn == asn)
+        .expect("person")
+        .total();
+    assert!((after - before - 6.5).abs() < 1e-9, "{before} → {after}");
+    let acts = store.activities(Some(asn), Some(2026)).expect("activities");
+    let ours = acts
+        .iter()
+        .find(|a| a.activity.title == "Coaching penyusunan SKP")
+        .expect("saved");
+    assert_eq!(
+        ours.activity.kind,
+        tilik::domain::program::LearningMode::Coaching
+    );
+    assert_eq!(ours.activity.certificate_no, "CO-77/2026");
+    assert_eq!(ours.activity.day, test_today());
+}
+
+#[test]
+fn an_invalid_activity_is_not_saved_and_says_why() {
+    let mut h = open(Role::Evaluator);
+    let (asn, _) = first_person(&mut h);
+    let before = h.store.activities(Some(asn), None).expect("list").len();
+    h.press(KeyCode::Char('n'));
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.type_str("0");
+    h.ctrl('s');
+    assert!(matches!(h.state.top(), Some(Screen::ActivityForm(_))));
+    let screen = h.screen();
+    assert!(screen.contains("wajib diisi"), "{screen}");
+    assert!(screen.contains("harus antara 0,5 dan 2000"), "{screen}");
+    assert_eq!(
+        h.store.activities(Some(asn), None).expect("list").len(),
+        before
+    );
+}
+
+#[test]
+fn an_activity_is_removed_after_a_yes() {
+    let mut h = open(Role::Evaluator);
+    let (asn, _) = first_person(&mut h);
+    h.press(KeyCode::Char('n'));
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.type_str("Webinar SRIKANDI");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.type_str("2");
+    h.ctrl('s');
+    let count = |h: &Harness| h.store.activities(Some(asn), None).expect("list").len();
+    let with = count(&h);
+    let row = analysis(&h)
+        .record
+        .as_ref()
+        .expect("record")
+        .iter()
+        .position(|r| r.title == "Webinar SRIKANDI")
+        .expect("shown");
+    for _ in 0..row {
+        h.press(KeyCode::Down);
+    }
+    h.press(KeyCode::Char('d'));
+    assert!(
+        h.screen()
+            .contains("Hapus kegiatan \"Webinar SRIKANDI\" (2 JP)?")
+    );
+    h.press(KeyCode::Char('n'));
+    assert_eq!(count(&h), with);
+    h.press(KeyCode::Char('d'));
+    h.press(KeyCode::Char('y'));
+    assert_eq!(count(&h), with - 1);
+    assert!(!h.screen().contains("Webinar SRIKANDI"));
+}
+
+#[test]
+fn a_viewer_cannot_record_activities() {
+    let mut h = open(Role::Viewer);
+    first_person(&mut h);
+    h.press(KeyCode::Char('n'));
+    assert!(matches!(h.state.top(), Some(Screen::Analysis(_))));
+    assert!(h.screen().contains("tidak berwenang"));
+}

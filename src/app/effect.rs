@@ -85,6 +85,8 @@ pub enum Load {
     Comparison(crate::store::analysis::ComparisonFilter),
     /// Provider names (for filters).
     Providers,
+    /// One person's programs passed and activities in a year.
+    LearningRecord(AsnId, i32),
     /// Everyone's JP in a year (None: the latest year with programs).
     Jp(Option<i32>),
     Needs(String),
@@ -118,6 +120,8 @@ pub enum Change {
     UpdateBehaviour(BehaviourId, String),
     DeleteBehaviour(BehaviourId),
     AddCostLine(ProgramId, CostCategory, String, i64),
+    AddActivity(AsnId, crate::domain::activity::Activity),
+    DeleteActivity(i64),
     DeleteCostLine(CostLineId),
     AddUser(Username, UserInput),
     SaveUser(UserId, Version, UserInput),
@@ -213,6 +217,7 @@ pub enum Loaded {
         Vec<crate::store::analysis::ComparisonRow>,
     ),
     Providers(Vec<String>),
+    LearningRecord(AsnId, i32, Vec<crate::store::analysis::SiasnRow>),
     Jp(i32, Vec<crate::store::analysis::JpRow>),
     Needs(Box<crate::store::analysis::Needs>),
 }
@@ -227,6 +232,7 @@ pub enum Saved {
     Enrollment,
     Objective,
     CostLine,
+    Activity,
     User,
     ResponseStarted(Respondent),
     Answer,

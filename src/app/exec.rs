@@ -151,6 +151,9 @@ fn load_data(store: &Store, load: Load, lang: Lang) -> Result<Loaded, StoreError
             Loaded::Comparison(filter, rows)
         }
         Load::Providers => Loaded::Providers(store.provider_names()?),
+        Load::LearningRecord(asn, year) => {
+            Loaded::LearningRecord(asn, year, store.learning_record(asn, year)?)
+        }
         Load::Jp(year) => {
             use chrono::Datelike;
             let year =
@@ -246,6 +249,14 @@ fn save(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
         Change::AddCostLine(program, category, description, amount) => {
             store.add_cost_line(program, category, &description, amount)?;
             Saved::CostLine
+        }
+        Change::AddActivity(asn, activity) => {
+            store.add_activity(asn, &activity)?;
+            Saved::Activity
+        }
+        Change::DeleteActivity(id) => {
+            store.delete_activity(id)?;
+            Saved::Deleted(Entity::Activity)
         }
         Change::DeleteCostLine(id) => {
             store.delete_cost_line(id)?;

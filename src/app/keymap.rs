@@ -39,8 +39,16 @@ pub enum Scope {
     Instruments,
     /// A program's dashboard.
     Dashboard,
-    /// Comparisons, 20 JP and needs.
+    /// Comparisons, 20 JP and needs: moving between the sections.
     Analysis,
+    /// Programs side by side: filters and order.
+    Compare,
+    /// The 20 JP section.
+    Jp,
+    /// Recording learning activities of people (below an OPD in the 20 JP section).
+    Activities,
+    /// The training needs section.
+    Needs,
     Help,
     Confirm,
     Picker,
@@ -185,14 +193,17 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Instruments, &[c('c')], C::Copy, Msg::HelpCopyInstrument, true),
     b(S::Analysis, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
     b(S::Analysis, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),
-    b(S::Analysis, &[c('y')], C::FilterYear, Msg::HelpFilterYear, true),
-    b(S::Analysis, &[c('t')], C::FilterType, Msg::HelpFilterType, false),
-    b(S::Analysis, &[c('v')], C::FilterProvider, Msg::HelpFilterProvider, false),
-    b(S::Analysis, &[c('u')], C::FilterOpd, Msg::HelpFilterOpd, false),
-    b(S::Analysis, &[c('x')], C::ClearFilters, Msg::HelpClearFilters, false),
-    b(S::Analysis, &[c('o')], C::SortNext, Msg::HelpSortNext, false),
-    b(S::Analysis, &[c('i')], C::SwitchInstrument, Msg::HelpSwitchInstrument, false),
-    b(S::Analysis, &[c('p')], C::PlanProgram, Msg::HelpPlanProgram, false),
+    b(S::Compare, &[c('y')], C::FilterYear, Msg::HelpFilterYear, false),
+    b(S::Compare, &[c('t')], C::FilterType, Msg::HelpFilterType, false),
+    b(S::Compare, &[c('v')], C::FilterProvider, Msg::HelpFilterProvider, false),
+    b(S::Compare, &[c('u')], C::FilterOpd, Msg::HelpFilterOpd, false),
+    b(S::Compare, &[c('x')], C::ClearFilters, Msg::HelpClearFilters, false),
+    b(S::Compare, &[c('o')], C::SortNext, Msg::HelpSortNext, true),
+    b(S::Jp, &[c('y')], C::FilterYear, Msg::HelpFilterYear, true),
+    b(S::Activities, &[c('n')], C::New, Msg::HelpNewActivity, true),
+    b(S::Activities, &[c('d'), k(K::Delete)], C::Delete, Msg::HelpDeleteActivity, true),
+    b(S::Needs, &[c('i')], C::SwitchInstrument, Msg::HelpSwitchInstrument, true),
+    b(S::Needs, &[c('p')], C::PlanProgram, Msg::HelpPlanProgram, true),
     // Forms.
     b(S::Lookup, &[k(K::F(2)), k(K::Enter)], C::Pick, Msg::HelpPick, true),
     b(S::Form, &[k(K::Tab), k(K::Down)], C::NextField, Msg::HelpNextField, true),

@@ -238,6 +238,7 @@ impl State {
                     | Screen::EnrollmentForm(_)
                     | Screen::TextForm(_)
                     | Screen::CostForm(_)
+                    | Screen::ActivityForm(_)
                     | Screen::UserForm(_)
                     | Screen::ItemForm(_)
                     | Screen::InstrumentCopy(_)

@@ -4,6 +4,7 @@
 use super::commands::print_listing;
 use super::output::{Cell, Format, Listing};
 use super::{ActivityCommand, CliError, Context, ExportCommand, NeedsView};
+use crate::domain::activity::{ActivityDraft, ActivityField};
 use crate::domain::date;
 use crate::domain::ids::OpdId;
 use crate::domain::nip::Nip;
@@ -12,7 +13,7 @@ use crate::domain::program::{LearningMode, ProgramType};
 use crate::domain::user::Capability;
 use crate::i18n::{Lang, Localize, Msg};
 use crate::store::Store;
-use crate::store::analysis::{Activity, ComparisonFilter, JP_TARGET};
+use crate::store::analysis::{ComparisonFilter, JP_TARGET};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -282,6 +283,17 @@ pub fn jp(
     print_listing(&listing, format)
 }
 
+fn activity_flag(field: ActivityField) -> &'static str {
+    match field {
+        ActivityField::Date => "--date",
+        ActivityField::Kind => "--kind",
+        ActivityField::Title => "--title",
+        ActivityField::Provider => "--provider",
+        ActivityField::Jp => "--jp",
+        ActivityField::Certificate => "--certificate",
+    }
+}
+
 /// A person named by NIP on the command line.
 fn asn_arg(store: &Store, lang: Lang, nip: &str) -> Result<crate::domain::ids::AsnId, CliError> {
     let digits: String = nip.chars().filter(|c| !c.is_whitespace()).collect();
@@ -306,64 +318,39 @@ pub fn activity(ctx: &Context, cmd: ActivityCommand) -> Result<ExitCode, CliErro
             provider,
             certificate,
         } => {
-            let mut problems = Vec::new();
-            let day = date::parse(&day_text).ok();
-            if day.is_none() {
-                problems.push(field_problem(l, "--date", Problem::Date));
-            }
-            let mode = LearningMode::from_code(&kind);
-            if mode.is_none() {
-                let all: Vec<&str> = LearningMode::ALL.iter().map(|m| m.code()).collect();
-                problems.push(bad_choice(l, "--kind", &kind, &all));
-            }
-            let title = crate::text::clean_line(&title);
-            if title.trim().is_empty() {
-                problems.push(field_problem(l, "--title", Problem::Required));
-            }
-            let jp_value = jp
-                .trim()
-                .replace(',', ".")
-                .parse::<f64>()
-                .ok()
-                .filter(|v| *v > 0.0 && *v <= 2000.0);
-            if jp_value.is_none() {
-                problems.push(field_problem(
-                    l,
-                    "--jp",
-                    Problem::Range {
-                        min: 0.5,
-                        max: 2000.0,
-                    },
-                ));
-            }
-            let (Some(day), Some(kind), Some(jp)) = (day, mode, jp_value) else {
-                return Err(CliError::Refused(problems));
+            let draft = ActivityDraft {
+                date: day_text,
+                kind: kind.clone(),
+                title: crate::text::clean_line(&title),
+                provider: crate::text::clean_line(provider.as_deref().unwrap_or("")),
+                jp,
+                certificate: crate::text::clean_line(certificate.as_deref().unwrap_or("")),
             };
-            if !problems.is_empty() {
-                return Err(CliError::Refused(problems));
-            }
+            let activity = draft.parse().map_err(|errors| {
+                CliError::Refused(
+                    errors
+                        .into_iter()
+                        .map(|e| match (e.field, e.problem) {
+                            (ActivityField::Kind, _) => {
+                                let all: Vec<&str> =
+                                    LearningMode::ALL.iter().map(|m| m.code()).collect();
+                                bad_choice(l, "--kind", &kind, &all)
+                            }
+                            (field, problem) => field_problem(l, activity_flag(field), problem),
+                        })
+                        .collect(),
+                )
+            })?;
             let mut store = ctx.open(Some(Capability::EnterData))?;
             let asn = asn_arg(&store, l, &nip)?;
-            let activity = Activity {
-                day,
-                kind,
-                title: title.trim().to_string(),
-                provider: crate::text::clean_line(provider.as_deref().unwrap_or(""))
-                    .trim()
-                    .to_string(),
-                jp,
-                certificate_no: crate::text::clean_line(certificate.as_deref().unwrap_or(""))
-                    .trim()
-                    .to_string(),
-            };
             let id = store.add_activity(asn, &activity)?;
             super::say(&Msg::ActivityAdded.fill(
                 l,
                 &[
                     &id,
                     &activity.title,
-                    &crate::i18n::number(jp, l),
-                    &date::format(day),
+                    &crate::i18n::number(activity.jp, l),
+                    &date::format(activity.day),
                 ],
             ));
             Ok(ExitCode::SUCCESS)

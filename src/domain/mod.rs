@@ -1,5 +1,6 @@
 //! Pure types and rules: no I/O, no clock (today's date is passed in), no database.
 
+pub mod activity;
 pub mod asn;
 pub mod date;
 pub mod enrollment;

@@ -765,7 +765,7 @@ catalog! {
     CompareHint => "Reaksi: indeks 0–100 · N-gain: rata-rata peningkatan ternormalisasi", "Reaction: index 0–100 · N-gain: mean normalised gain";
     JpSummary => "Tahun {0}: {1} ASN, {2} di bawah 20 JP (y ganti tahun)", "Year {0}: {1} ASN, {2} below 20 JP (y changes the year)";
     JpHint => "Enter: pegawai OPD itu · JP dari program yang diluluskan dan kegiatan nonklasikal tercatat", "Enter: that OPD's people · JP from programs passed and recorded non-classical activities";
-    JpPeopleHint => "! = kurang dari 20 JP · Esc kembali ke daftar OPD", "! = below 20 JP · Esc back to the OPDs";
+    JpPeopleHint => "! = kurang dari 20 JP · Enter rincian · n catat kegiatan · Esc daftar OPD", "! = below 20 JP · Enter details · n record an activity · Esc the OPDs";
     NeedsSummary => "{0}: {1} responden (i ganti ASN/atasan)", "{0}: {1} respondents (i switches ASN/supervisor)";
     NeedsEmpty => "Belum ada formulir analisis kebutuhan. Entri TNA-ASN atau TNA-ATASAN di tab Entri.", "No needs-analysis forms yet. Enter TNA-ASN or TNA-ATASAN in the Entry tab.";
     NeedsGaps => "Kesenjangan (penting − mampu)", "Gap (importance − ability)";
@@ -784,6 +784,15 @@ catalog! {
     ColTopTopics => "Topik terbanyak", "Most wished topics";
     ColCategory => "Kategori", "Category";
     ColDate => "Tanggal", "Date";
+    ActivityNewTitle => "Kegiatan pengembangan kompetensi baru", "New learning activity";
+    ActivitySaved => "Kegiatan {0} disimpan", "Activity of {0} saved";
+    ActivityDeleteQuestion => "Hapus kegiatan \"{0}\" ({1} JP)?", "Remove the activity \"{0}\" ({1} JP)?";
+    ActivityOnlyDelete => "Hanya kegiatan yang dicatat di sini yang bisa dihapus; program diubah di rosternya", "Only activities recorded here can be removed; programs change in their roster";
+    JpPersonSummary => "{0} · {1}: {2} JP", "{0} · {1}: {2} JP";
+    JpPersonEmpty => "Belum ada program yang diluluskan atau kegiatan pada tahun ini", "No program passed and no activity this year";
+    JpPersonHint => "n catat kegiatan (coaching, e-learning, magang …) · d hapus · Esc kembali", "n record an activity (coaching, e-learning, internship …) · d remove · Esc back";
+    HelpNewActivity => "Catat kegiatan", "Record an activity";
+    HelpDeleteActivity => "Hapus kegiatan", "Remove the activity";
     ActivityAdded => "kegiatan {0} dicatat: {1}, {2} JP, {3}", "activity {0} recorded: {1}, {2} JP, {3}";
     ActivityDeleted => "kegiatan {0} dihapus", "activity {0} removed";
     ErrProgramNeeded => "formulir {0} harus untuk satu program: sebutkan --program", "{0} forms belong to a program: give --program";

@@ -24,6 +24,14 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
     msg.text(lang).to_string()
 }
 
+/// "-0" and "-0.00" (from -0.0, or rounding a tiny negative) read as a sign error: drop the sign.
+pub fn no_negative_zero(s: String) -> String {
+    match s.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+        _ => s,
+    }
+}
+
 /// Numbers as people read them: no trailing `.0`, decimal comma in Indonesian.
 pub fn number(v: f64, lang: Lang) -> String {
     let s = if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -31,6 +39,7 @@ pub fn number(v: f64, lang: Lang) -> String {
     } else {
         format!("{v}")
     };
+    let s = no_negative_zero(s);
     match lang {
         Lang::Id => s.replace('.', ","),
         Lang::En => s,
@@ -277,5 +286,32 @@ impl Localize for ReadError {
                 Msg::ErrDuplicateColumn.fill(lang, &[&crate::text::visible(c)])
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case(0.0, "0")]
+    #[case(-0.0, "0")]
+    #[case(2.5, "2,5")]
+    #[case(-2.5, "-2,5")]
+    #[case(491.0, "491")]
+    fn numbers_read_naturally(#[case] v: f64, #[case] shown: &str) {
+        assert_eq!(number(v, Lang::Id), shown);
+    }
+
+    #[test]
+    fn an_empty_sum_is_not_minus_zero() {
+        let empty: [f64; 0] = [];
+        assert_eq!(number(empty.iter().sum(), Lang::En), "0");
+        assert_eq!(
+            crate::screens::dashboard::fixed(-0.001, 2, Lang::Id),
+            "0,00"
+        );
+        assert_eq!(crate::screens::dashboard::fixed(-0.5, 1, Lang::En), "-0.5");
     }
 }

@@ -7,7 +7,7 @@
 mod catalog;
 mod explain;
 
-pub use explain::{io_reason, number};
+pub use explain::{io_reason, no_negative_zero, number};
 
 pub use catalog::Msg;
 

@@ -1,6 +1,7 @@
 //! Across programs and people: programs side by side (sortable, with the trend by year), who falls short
 //! of 20 JP a year (by OPD, with the people behind each figure), and what training the ASN need.
 
+use super::activity_form::ActivitySpec;
 use super::dashboard::fixed;
 use super::form_screen::FormScreen;
 use super::program_form::ProgramSpec;
@@ -8,14 +9,15 @@ use super::{Cx, Reply, Screen, View};
 use crate::app::action::{Action, Command};
 use crate::app::effect::{Effect, Load, Loaded};
 use crate::app::keymap::Scope;
-use crate::domain::ids::OpdId;
+use crate::domain::ids::{AsnId, OpdId};
 use crate::domain::nip::Nip;
 use crate::domain::program::{ProgramType, format_rupiah};
 use crate::domain::user::Capability;
 use crate::i18n::Msg;
-use crate::store::analysis::{ComparisonFilter, ComparisonRow, JP_TARGET, JpRow, Needs};
+use crate::store::analysis::{ComparisonFilter, ComparisonRow, JP_TARGET, JpRow, Needs, SiasnRow};
 use crate::widgets::table::{Column, DataTable, Scroll, body_height};
 use crate::widgets::{bars, put};
+use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -88,6 +90,9 @@ pub struct AnalysisScreen {
     pub jp: Option<(i32, Vec<JpRow>)>,
     /// The OPD whose people are shown (20 JP drill-down).
     pub opd: Option<Option<OpdId>>,
+    /// The person whose year of learning is shown (the drill-down below an OPD), with the rows.
+    pub person: Option<(AsnId, String)>,
+    pub record: Option<Vec<SiasnRow>>,
     pub needs: Option<Box<Needs>>,
     pub needs_instrument: String,
     pub scroll: Scroll,
@@ -107,6 +112,8 @@ impl Default for AnalysisScreen {
             unit: None,
             jp: None,
             opd: None,
+            person: None,
+            record: None,
             needs: None,
             needs_instrument: "TNA-ASN".into(),
             scroll: Scroll::default(),
@@ -199,6 +206,160 @@ impl AnalysisScreen {
         }
     }
 
+    /// The people of the chosen OPD, fewest JP first (as listed).
+    fn people(&self) -> Vec<&JpRow> {
+        let (Some((_, rows)), Some(opd)) = (&self.jp, self.opd) else {
+            return Vec::new();
+        };
+        let mut people: Vec<&JpRow> = rows.iter().filter(|r| r.opd == opd).collect();
+        people.sort_by(|a, b| {
+            a.total()
+                .partial_cmp(&b.total())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        people
+    }
+
+    fn selected_person(&self) -> Option<&JpRow> {
+        self.people().get(self.scroll.selected).copied()
+    }
+
+    fn new_activity(&self, cx: &Cx) -> Vec<Reply> {
+        if !cx.can(Capability::EnterData) {
+            return vec![Reply::error(cx.t(Msg::NotAllowed))];
+        }
+        let person = match &self.person {
+            Some((asn, name)) => Some((*asn, name.clone())),
+            None => self.selected_person().map(|p| (p.asn, p.name.clone())),
+        };
+        let Some((asn, name)) = person else {
+            return Vec::new();
+        };
+        // A new activity starts on the last day of the year looked at, or today within it.
+        let year = self.jp.as_ref().map_or(cx.today.year(), |j| j.0);
+        let today = if cx.today.year() == year {
+            cx.today
+        } else {
+            chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(cx.today)
+        };
+        vec![Reply::Push(Box::new(Screen::ActivityForm(
+            FormScreen::new(
+                ActivitySpec {
+                    asn,
+                    person: name,
+                    today,
+                },
+                cx,
+            ),
+        )))]
+    }
+
+    fn delete_activity(&self, cx: &Cx) -> Vec<Reply> {
+        if !cx.can(Capability::EnterData) {
+            return vec![Reply::error(cx.t(Msg::NotAllowed))];
+        }
+        let Some(row) = self
+            .record
+            .as_ref()
+            .and_then(|r| r.get(self.scroll.selected))
+        else {
+            return Vec::new();
+        };
+        let Some(id) = row.activity else {
+            return vec![Reply::error(cx.t(Msg::ActivityOnlyDelete))];
+        };
+        vec![Reply::Modal(Box::new(super::Modal::Confirm(
+            super::confirm::Confirm {
+                question: Msg::ActivityDeleteQuestion.fill(
+                    cx.lang,
+                    &[&row.title, &crate::i18n::number(row.jp, cx.lang)],
+                ),
+                on_yes: vec![Reply::save(crate::app::effect::Change::DeleteActivity(id))],
+            },
+        )))]
+    }
+
+    /// One person's year: programs passed and activities, with the total against 20 JP.
+    fn render_record(&self, table: Rect, foot: u16, buf: &mut Buffer, cx: &Cx) {
+        let theme = cx.theme;
+        let w = table.width.saturating_sub(2);
+        let Some((_, name)) = &self.person else {
+            return;
+        };
+        let rows = self.record.as_deref().unwrap_or_default();
+        let total: f64 = rows.iter().map(|r| r.jp).sum();
+        let year = self.jp.as_ref().map_or(0, |j| j.0);
+        put(
+            buf,
+            table.x + 1,
+            table.y.saturating_sub(1),
+            &Msg::JpPersonSummary.fill(
+                cx.lang,
+                &[name, &year, &crate::i18n::number(total, cx.lang)],
+            ),
+            w,
+            if total < JP_TARGET {
+                theme.error()
+            } else {
+                theme.ok()
+            },
+        );
+        let columns = [
+            Column::fixed(cx.t(Msg::ColDate), 10),
+            Column::fixed(cx.t(Msg::ColMode), 12),
+            Column::fill(cx.t(Msg::ColTitle), 1),
+            Column::fixed(cx.t(Msg::ColJp), 5).right(),
+        ];
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                let kind = ProgramType::from_code(&r.kind)
+                    .map(|k| cx.t(k.label()).to_string())
+                    .or_else(|| {
+                        crate::domain::program::LearningMode::from_code(&r.kind)
+                            .map(|m| cx.t(m.label()).to_string())
+                    })
+                    .unwrap_or_else(|| r.kind.clone());
+                vec![
+                    crate::domain::date::format(r.start),
+                    kind,
+                    if r.program.is_empty() {
+                        r.title.clone()
+                    } else {
+                        format!("{} ({})", r.title, r.program)
+                    },
+                    crate::i18n::number(r.jp, cx.lang),
+                ]
+            })
+            .collect();
+        let header = Rect {
+            y: table.y,
+            height: table.height,
+            ..table
+        };
+        DataTable {
+            columns: &columns,
+            rows: &cells,
+            scroll: self.scroll,
+            theme,
+            focused: true,
+            empty: if self.record.is_some() {
+                cx.t(Msg::JpPersonEmpty)
+            } else {
+                cx.t(Msg::Loading)
+            },
+        }
+        .render(header, buf);
+        put(
+            buf,
+            table.x + 1,
+            foot + 2,
+            cx.t(Msg::JpPersonHint),
+            w,
+            theme.dim(),
+        );
+    }
+
     fn plan_from_topic(&self, cx: &Cx) -> Vec<Reply> {
         if !cx.can(Capability::EditPrograms) {
             return vec![Reply::error(cx.t(Msg::NotAllowed))];
@@ -224,7 +385,16 @@ impl View for AnalysisScreen {
     }
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
-        (vec![Scope::Analysis, Scope::List, Scope::Scroll], false)
+        let section = match self.section {
+            Section::Compare => vec![Scope::Compare],
+            // Below an OPD, activities can be recorded (and removed).
+            Section::Jp if self.opd.is_some() => vec![Scope::Activities, Scope::Jp],
+            Section::Jp => vec![Scope::Jp],
+            Section::Needs => vec![Scope::Needs],
+        };
+        let mut scopes = section;
+        scopes.extend([Scope::Analysis, Scope::List, Scope::Scroll]);
+        (scopes, false)
     }
 
     fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
@@ -338,6 +508,14 @@ impl View for AnalysisScreen {
                         self.scroll = Scroll::default();
                     }
                 }
+                Section::Jp if self.person.is_none() => {
+                    if let Some(p) = self.selected_person() {
+                        self.person = Some((p.asn, p.name.clone()));
+                        self.record = None;
+                        self.scroll = Scroll::default();
+                        return self.refresh().into_iter().map(Reply::Effect).collect();
+                    }
+                }
                 Section::Compare => {
                     if let Some(r) = self.sorted().get(self.scroll.selected) {
                         return vec![Reply::Push(Box::new(Screen::Dashboard(
@@ -347,11 +525,34 @@ impl View for AnalysisScreen {
                 }
                 _ => {}
             },
+            Action::Cmd(Command::Back) if self.person.is_some() => {
+                self.person = None;
+                self.record = None;
+                self.scroll = Scroll::default();
+                return self.refresh().into_iter().map(Reply::Effect).collect();
+            }
             Action::Cmd(Command::Back) if self.opd.is_some() => {
                 self.opd = None;
                 self.scroll = Scroll::default();
             }
+            Action::Cmd(Command::New) if self.section == Section::Jp && self.opd.is_some() => {
+                return self.new_activity(cx);
+            }
+            Action::Cmd(Command::Delete) if self.person.is_some() => {
+                return self.delete_activity(cx);
+            }
+            Action::Loaded(Loaded::LearningRecord(asn, year, rows))
+                if self.person.as_ref().map(|p| p.0) == Some(*asn)
+                    && self.jp.as_ref().map(|j| j.0) == Some(*year) =>
+            {
+                self.record = Some(rows.clone());
+                self.scroll.clamp(rows.len(), height);
+            }
             Action::Loaded(Loaded::ProgramYears(years)) => self.years = years.clone(),
+            // An activity removed: the person's record and the counts change.
+            Action::Saved(crate::app::effect::Saved::Deleted(_)) => {
+                return self.refresh().into_iter().map(Reply::Effect).collect();
+            }
             Action::Loaded(Loaded::Providers(names)) => self.providers = names.clone(),
             Action::Loaded(Loaded::Comparison(filter, rows)) if *filter == self.filter() => {
                 self.comparison = Some(rows.clone());
@@ -379,10 +580,16 @@ impl View for AnalysisScreen {
                 Effect::Load(Load::ProgramYears),
                 Effect::Load(Load::Providers),
             ],
-            Section::Jp => vec![
-                Effect::Load(Load::Jp(self.year)),
-                Effect::Load(Load::ProgramYears),
-            ],
+            Section::Jp => {
+                let mut loads = vec![
+                    Effect::Load(Load::Jp(self.year)),
+                    Effect::Load(Load::ProgramYears),
+                ];
+                if let (Some((asn, _)), Some((year, _))) = (&self.person, &self.jp) {
+                    loads.push(Effect::Load(Load::LearningRecord(*asn, *year)));
+                }
+                loads
+            }
             Section::Needs => vec![Effect::Load(Load::Needs(self.needs_instrument.clone()))],
         }
     }
@@ -539,8 +746,10 @@ impl View for AnalysisScreen {
                     return;
                 };
                 let short = rows.iter().filter(|r| r.total() < JP_TARGET).count();
-                let line = Msg::JpSummary.fill(cx.lang, &[year, &rows.len(), &short]);
-                put(buf, area.x + 1, area.y + 1, &line, w, theme.header());
+                if self.person.is_none() {
+                    let line = Msg::JpSummary.fill(cx.lang, &[year, &rows.len(), &short]);
+                    put(buf, area.x + 1, area.y + 1, &line, w, theme.header());
+                }
                 match self.opd {
                     None => {
                         let opds = by_opd(rows);
@@ -578,14 +787,11 @@ impl View for AnalysisScreen {
                         .render(table, buf);
                         put(buf, area.x + 1, foot + 2, cx.t(Msg::JpHint), w, theme.dim());
                     }
-                    Some(opd) => {
-                        let mut people: Vec<&JpRow> =
-                            rows.iter().filter(|r| r.opd == opd).collect();
-                        people.sort_by(|a, b| {
-                            a.total()
-                                .partial_cmp(&b.total())
-                                .unwrap_or(std::cmp::Ordering::Equal)
-                        });
+                    Some(_) if self.person.is_some() => {
+                        self.render_record(table, foot, buf, cx);
+                    }
+                    Some(_) => {
+                        let people = self.people();
                         let columns = [
                             Column::fixed(cx.t(Msg::ColNip), 21),
                             Column::fill(cx.t(Msg::ColName), 1),

@@ -127,7 +127,7 @@ pub fn not_computable(reason: NotComputable, lang: Lang) -> String {
 
 /// A number with `places` decimals, in the user's notation.
 pub fn fixed(v: f64, places: usize, lang: Lang) -> String {
-    let s = format!("{v:.places$}");
+    let s = crate::i18n::no_negative_zero(format!("{v:.places$}"));
     match lang {
         Lang::Id => s.replace('.', ","),
         Lang::En => s,

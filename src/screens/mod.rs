@@ -3,6 +3,7 @@
 //! A screen owns its state, turns actions into [`Reply`]s (effects to run, screens to open, dialogs to show),
 //! draws itself from its state alone, and says which keymap scopes are active while it is on top.
 
+pub mod activity_form;
 pub mod analysis;
 pub mod asn_form;
 pub mod asn_list;
@@ -141,6 +142,7 @@ pub enum Screen {
     EnrollmentForm(form_screen::FormScreen<enrollment_form::EnrollmentSpec>),
     TextForm(form_screen::FormScreen<text_form::TextSpec>),
     CostForm(form_screen::FormScreen<cost_form::CostSpec>),
+    ActivityForm(form_screen::FormScreen<activity_form::ActivitySpec>),
     Audit(audit::AuditScreen),
     AuditHistory(audit::AuditHistoryScreen),
     Users(users::UsersScreen),
@@ -169,6 +171,7 @@ macro_rules! each_screen {
             Screen::EnrollmentForm($s) => $body,
             Screen::TextForm($s) => $body,
             Screen::CostForm($s) => $body,
+            Screen::ActivityForm($s) => $body,
             Screen::Audit($s) => $body,
             Screen::AuditHistory($s) => $body,
             Screen::Users($s) => $body,

@@ -449,16 +449,7 @@ impl Store {
     }
 }
 
-/// A non-classical learning activity.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Activity {
-    pub day: chrono::NaiveDate,
-    pub kind: crate::domain::program::LearningMode,
-    pub title: String,
-    pub provider: String,
-    pub jp: f64,
-    pub certificate_no: String,
-}
+pub use crate::domain::activity::Activity;
 
 pub(crate) fn insert_activity(tx: &Tx<'_>, asn: AsnId, a: &Activity) -> Result<i64> {
     tx.execute(
@@ -496,6 +487,8 @@ pub struct SiasnRow {
     pub year: i32,
     /// The program code; empty for activities.
     pub program: String,
+    /// The activity's id; `None` for programs.
+    pub activity: Option<i64>,
 }
 
 fn person_name(front: &str, name: &str, back: &str) -> String {
@@ -560,23 +553,34 @@ impl Store {
     /// What SIASN records for a year: every program an ASN passed that ended in the year (type,
     /// provider, JP, dates, certificate number) and every activity recorded in it, by person.
     pub fn siasn(&self, year: i32) -> Result<Vec<SiasnRow>> {
+        self.learning_rows(year, None)
+    }
+
+    /// One person's learning in a year: the programs they passed and their activities, by date.
+    pub fn learning_record(&self, asn: AsnId, year: i32) -> Result<Vec<SiasnRow>> {
+        self.learning_rows(year, Some(asn))
+    }
+
+    fn learning_rows(&self, year: i32, asn: Option<AsnId>) -> Result<Vec<SiasnRow>> {
         let y = format!("{year:04}");
         let scope = super::schema::opd_in_scope("a.opd_id");
         let sql = format!(
             "SELECT a.nip, a.front_title, a.name, a.back_title, p.kind, p.mode = 'klasikal', p.name,
-                    coalesce(v.name, ''), p.jp, p.start_date, p.end_date, e.certificate_no, p.code, a.search
+                    coalesce(v.name, ''), p.jp, p.start_date, p.end_date, e.certificate_no, p.code, a.search,
+                    NULL
              FROM enrollment e JOIN program p ON p.id = e.program_id JOIN asn a ON a.id = e.asn_id
                   LEFT JOIN provider v ON v.id = p.provider_id
              WHERE e.completion = 'lulus' AND substr(p.end_date, 1, 4) = ?1 AND {scope}
+               AND (?2 IS NULL OR a.id = ?2)
              UNION ALL
              SELECT a.nip, a.front_title, a.name, a.back_title, t.kind, t.kind = 'klasikal', t.title,
-                    t.provider, t.jp, t.day, t.day, t.certificate_no, '', a.search
+                    t.provider, t.jp, t.day, t.day, t.certificate_no, '', a.search, t.id
              FROM activity t JOIN asn a ON a.id = t.asn_id
-             WHERE substr(t.day, 1, 4) = ?1 AND {scope}
-             ORDER BY 14, 2, 10"
+             WHERE substr(t.day, 1, 4) = ?1 AND {scope} AND (?2 IS NULL OR a.id = ?2)
+             ORDER BY 14, 1, 10"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map([&y], |r| {
+        let rows = stmt.query_map(params![y, asn.map(|a| a.0)], |r| {
             let start: chrono::NaiveDate = r.get(9)?;
             let end: chrono::NaiveDate = r.get(10)?;
             Ok(SiasnRow {
@@ -596,6 +600,7 @@ impl Store {
                 certificate_no: r.get(11)?,
                 year,
                 program: r.get(12)?,
+                activity: r.get(14)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
