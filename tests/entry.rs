@@ -837,3 +837,96 @@ fn scores_are_typed_into_a_grid() {
     assert_eq!(after[3..], before[3..]);
     assert_snapshot!("scores_grid", h.screen());
 }
+
+// ── Forms that belong to no program ─────────────────────────────────────────────────────────────────────
+
+#[test]
+fn a_needs_form_is_keyed_without_a_program_for_anyone() {
+    let mut h = demo();
+    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Tab);
+    choose(&mut h, SetupField::Instrument, "TNA-ASN", 'T');
+    // A needs analysis belongs to no program, and is filled before training.
+    assert_eq!(setup_value(&h, SetupField::Program), "-");
+    assert_eq!(setup_value(&h, SetupField::Phase), "pre");
+    assert!(h.screen().contains("tanpa program"), "{}", h.screen());
+    h.type_str("\t\t");
+    h.press(KeyCode::Enter);
+    let e = entry(&h);
+    assert_eq!(e.batch.program, None);
+    assert_eq!(e.batch.phase, Phase::Pre);
+
+    // Anyone can answer, enrolled or not: someone in no program at all.
+    let nobody: (AsnId, String) = {
+        let all = h.store.all_asn().expect("everyone");
+        let batch = Batch {
+            program: None,
+            instrument: "TNA-ASN".into(),
+            phase: Phase::Pre,
+        };
+        let done: Vec<Respondent> = h
+            .store
+            .responses(&batch)
+            .expect("forms")
+            .into_iter()
+            .map(|f| f.info.respondent)
+            .collect();
+        all.into_iter()
+            .find(|a| {
+                h.store
+                    .learning_record(a.id, 2026)
+                    .expect("record")
+                    .is_empty()
+                    && !done.contains(&Respondent::Asn(a.id))
+            })
+            .map(|a| (a.id, a.nip))
+            .expect("someone without programs and without a TNA form")
+    };
+    by_nip(&mut h, &nobody.1);
+    assert_eq!(current(&h), Respondent::Asn(nobody.0), "{}", h.screen());
+    // Nine abilities, nine importances, then topics (typed, codes go to 10), form, priority, hours, note.
+    h.type_str("234123412");
+    h.type_str("444344343");
+    h.type_str("5;1\n");
+    h.type_str("2");
+    h.type_str("1");
+    h.type_str("40\n");
+    h.type_str("\n");
+    h.press(KeyCode::Enter);
+    assert_eq!(entry(&h).stage, Stage::Respondent, "{}", h.screen());
+
+    let batch = Batch {
+        program: None,
+        instrument: "TNA-ASN".into(),
+        phase: Phase::Pre,
+    };
+    let forms = h.store.responses(&batch).expect("forms");
+    let ours = forms
+        .iter()
+        .find(|f| f.info.respondent == Respondent::Asn(nobody.0))
+        .expect("the form is saved");
+    assert_eq!(ours.answers.get("K04").map(String::as_str), Some("1"));
+    assert_eq!(ours.answers.get("P05").map(String::as_str), Some("4"));
+    assert_eq!(ours.answers.get("N01").map(String::as_str), Some("1;5"));
+    assert_eq!(ours.answers.get("N04").map(String::as_str), Some("40"));
+    // And the needs analysis counts it.
+    let needs = h.store.needs("TNA-ASN", None).expect("needs");
+    assert_eq!(needs.respondents, forms.len());
+}
+
+#[test]
+fn a_reaction_form_without_a_program_is_refused() {
+    let mut h = demo();
+    h.press(KeyCode::Char('2'));
+    choose(&mut h, SetupField::Program, "-", '—');
+    h.press(KeyCode::Tab);
+    choose(&mut h, SetupField::Instrument, REAKSI, 'R');
+    // Choosing a reaction instrument brings a program back.
+    assert_ne!(setup_value(&h, SetupField::Program), "-");
+    h.shift_tab();
+    choose(&mut h, SetupField::Program, "-", '—');
+    h.type_str("\t\t\t");
+    h.press(KeyCode::Enter);
+    assert!(matches!(h.state.top(), Some(Screen::EntrySetup(_))));
+    assert!(h.screen().contains("Pilih program dulu"), "{}", h.screen());
+}

@@ -99,21 +99,9 @@ pub fn user(ctx: &Context, cmd: UserCommand) -> Result<ExitCode, CliError> {
         } => {
             let name_ok = username_arg(ctx, &username)?;
             let role = role_arg(ctx, &role)?;
-            let all = store.opds()?;
             let mut scope = Vec::new();
             for wanted in &opds {
-                let found = all.iter().find(|o| {
-                    o.opd.code.eq_ignore_ascii_case(wanted.trim())
-                        || o.opd.name.eq_ignore_ascii_case(wanted.trim())
-                });
-                match found {
-                    Some(o) => scope.push(o.opd.id),
-                    None => {
-                        return Err(CliError::Refused(vec![
-                            Msg::ErrUnknownOpd.fill(l, &[wanted]),
-                        ]));
-                    }
-                }
+                scope.push(super::analysis::opd_arg(&store, l, wanted)?);
             }
             if !crate::identity::account_exists(name_ok.as_str()) {
                 eprintln!("tilik: {}", Msg::WarnNoSuchAccount.fill(l, &[&name_ok]));

@@ -46,11 +46,14 @@ fn round2(v: f64) -> f64 {
 
 /// An OPD named on the command line by its code or name.
 pub(super) fn opd_arg(store: &Store, lang: Lang, wanted: &str) -> Result<OpdId, CliError> {
+    let wanted_t = wanted.trim();
     let all = store.opds()?;
     all.iter()
         .find(|o| {
-            o.opd.code.eq_ignore_ascii_case(wanted.trim())
-                || o.opd.name.eq_ignore_ascii_case(wanted.trim())
+            // An empty value names nothing (OPDs made by imports have no code).
+            !wanted_t.is_empty()
+                && (o.opd.code.eq_ignore_ascii_case(wanted_t)
+                    || o.opd.name.eq_ignore_ascii_case(wanted_t))
         })
         .map(|o| o.opd.id)
         .ok_or_else(|| CliError::Refused(vec![Msg::ErrUnknownOpd.fill(lang, &[&wanted])]))
@@ -326,23 +329,30 @@ pub fn activity(ctx: &Context, cmd: ActivityCommand) -> Result<ExitCode, CliErro
                 jp,
                 certificate: crate::text::clean_line(certificate.as_deref().unwrap_or("")),
             };
-            let activity = draft.parse().map_err(|errors| {
-                CliError::Refused(
-                    errors
-                        .into_iter()
-                        .map(|e| match (e.field, e.problem) {
-                            (ActivityField::Kind, _) => {
-                                let all: Vec<&str> =
-                                    LearningMode::ALL.iter().map(|m| m.code()).collect();
-                                bad_choice(l, "--kind", &kind, &all)
-                            }
-                            (field, problem) => field_problem(l, activity_flag(field), problem),
-                        })
-                        .collect(),
-                )
-            })?;
+            // Every problem at once, the person's NIP included.
             let mut store = ctx.open(Some(Capability::EnterData))?;
-            let asn = asn_arg(&store, l, &nip)?;
+            let mut problems: Vec<String> = Vec::new();
+            let asn = match asn_arg(&store, l, &nip) {
+                Ok(asn) => Some(asn),
+                Err(CliError::Refused(lines)) => {
+                    problems.extend(lines);
+                    None
+                }
+                Err(other) => return Err(other),
+            };
+            let parsed = draft.parse();
+            if let Err(errors) = &parsed {
+                problems.extend(errors.iter().map(|e| match e.field {
+                    ActivityField::Kind => {
+                        let all: Vec<&str> = LearningMode::ALL.iter().map(|m| m.code()).collect();
+                        bad_choice(l, "--kind", &kind, &all)
+                    }
+                    field => field_problem(l, activity_flag(field), e.problem.clone()),
+                }));
+            }
+            let (Some(asn), Ok(activity)) = (asn, parsed) else {
+                return Err(CliError::Refused(problems));
+            };
             let id = store.add_activity(asn, &activity)?;
             super::say(&Msg::ActivityAdded.fill(
                 l,

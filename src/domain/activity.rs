@@ -48,7 +48,7 @@ pub fn parse_jp(s: &str) -> Result<f64, Problem> {
         return Err(Problem::Required);
     }
     let v: f64 = t.replace(',', ".").parse().map_err(|_| Problem::Number)?;
-    if !v.is_finite() || v <= 0.0 || v > ACTIVITY_JP_MAX {
+    if !v.is_finite() || !(0.5..=ACTIVITY_JP_MAX).contains(&v) {
         return Err(Problem::Range {
             min: 0.5,
             max: ACTIVITY_JP_MAX,
@@ -131,6 +131,7 @@ mod tests {
     #[case("4", Ok(4.0))]
     #[case("2,5", Ok(2.5))]
     #[case("0.5", Ok(0.5))]
+    #[case("0.1", Err(Problem::Range { min: 0.5, max: 2000.0 }))]
     #[case("", Err(Problem::Required))]
     #[case("abc", Err(Problem::Number))]
     #[case("0", Err(Problem::Range { min: 0.5, max: 2000.0 }))]

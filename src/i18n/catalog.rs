@@ -793,6 +793,8 @@ catalog! {
     JpPersonHint => "n catat kegiatan (coaching, e-learning, magang …) · d hapus · Esc kembali", "n record an activity (coaching, e-learning, internship …) · d remove · Esc back";
     HelpNewActivity => "Catat kegiatan", "Record an activity";
     HelpDeleteActivity => "Hapus kegiatan", "Remove the activity";
+    NoProgramShort => "tanpa program", "no program";
+    SetupNoProgram => "— tanpa program (analisis kebutuhan) —", "— no program (needs analysis) —";
     ActivityAdded => "kegiatan {0} dicatat: {1}, {2} JP, {3}", "activity {0} recorded: {1}, {2} JP, {3}";
     ActivityDeleted => "kegiatan {0} dihapus", "activity {0} removed";
     ErrProgramNeeded => "formulir {0} harus untuk satu program: sebutkan --program", "{0} forms belong to a program: give --program";

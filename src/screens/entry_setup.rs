@@ -42,6 +42,9 @@ impl FieldKey for SetupField {
 /// The instrument choice that opens the score grid instead of a form.
 const SCORES: &str = "=scores";
 
+/// The program choice for forms that belong to no program (needs analyses).
+const NO_PROGRAM: &str = "-";
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EntrySetupScreen {
     pub programs: Option<Vec<ProgramRow>>,
@@ -63,13 +66,18 @@ impl EntrySetupScreen {
         let (Some(programs), Some(instruments)) = (&self.programs, &self.instruments) else {
             return;
         };
-        let program_options: Vec<ChoiceOption> = programs
+        let mut program_options: Vec<ChoiceOption> = programs
             .iter()
             .map(|p| ChoiceOption {
                 code: p.program.id.0.to_string(),
                 label: format!("{} {}", p.program.data.code, p.program.data.name),
             })
             .collect();
+        // Needs analyses are filled before any program exists.
+        program_options.push(ChoiceOption {
+            code: NO_PROGRAM.into(),
+            label: cx.t(Msg::SetupNoProgram).into(),
+        });
         let mut instrument_options: Vec<ChoiceOption> = instruments
             .iter()
             .map(|i| ChoiceOption {
@@ -126,20 +134,41 @@ impl EntrySetupScreen {
 
     /// A sensible phase for the chosen instrument: before the training for needs analyses, after it for
     /// reactions, at work for behaviour.
+    /// Needs analyses also belong to no program; other forms to the program chosen before.
     fn default_phase(&mut self) {
+        let level = self.level();
         let Some(form) = &mut self.form else { return };
-        let code = form.value(SetupField::Instrument);
-        let level = self
-            .instruments
-            .as_ref()
-            .and_then(|all| all.iter().find(|i| i.code == code))
-            .map(|i| i.level);
         let phase = match level {
             Some(Level::Needs) => Phase::Pre,
             Some(Level::Behavior | Level::Results) => Phase::Followup,
             _ => Phase::Post,
         };
         form.set_choice(SetupField::Phase, phase.code());
+        let program = form.value(SetupField::Program);
+        if level == Some(Level::Needs) && self.program.is_none() {
+            form.set_choice(SetupField::Program, NO_PROGRAM);
+        } else if level != Some(Level::Needs) && program == NO_PROGRAM {
+            let back = self.program.map_or_else(
+                || {
+                    self.programs
+                        .as_ref()
+                        .and_then(|p| p.first())
+                        .map(|p| p.program.id.0.to_string())
+                        .unwrap_or_default()
+                },
+                |p| p.0.to_string(),
+            );
+            form.set_choice(SetupField::Program, &back);
+        }
+    }
+
+    /// The level of the chosen instrument.
+    fn level(&self) -> Option<Level> {
+        let code = self.form.as_ref()?.value(SetupField::Instrument);
+        self.instruments
+            .as_ref()
+            .and_then(|all| all.iter().find(|i| i.code == code))
+            .map(|i| i.level)
     }
 
     fn start(&self, cx: &Cx) -> Vec<Reply> {
@@ -156,7 +185,7 @@ impl EntrySetupScreen {
             .as_ref()
             .and_then(|all| all.iter().find(|p| Some(p.program.id) == program))
             .map(|p| p.program.data.code.to_string())
-            .unwrap_or_default();
+            .unwrap_or_else(|| cx.t(Msg::NoProgramShort).to_string());
         let instrument = form.value(SetupField::Instrument);
         if instrument == SCORES {
             return match program {
@@ -176,6 +205,9 @@ impl EntrySetupScreen {
         };
         if instrument.is_empty() {
             return vec![Reply::error(cx.t(Msg::SetupNeedInstrument))];
+        }
+        if program.is_none() && self.level() != Some(Level::Needs) {
+            return vec![Reply::error(cx.t(Msg::SetupNeedProgram))];
         }
         let batch = Batch {
             program,

@@ -150,7 +150,7 @@ impl Store {
              FROM program p LEFT JOIN provider v ON v.id = p.provider_id
              WHERE (?1 IS NULL OR substr(p.start_date, 1, 4) = ?1)
                AND (?2 IS NULL OR p.kind = ?2)
-               AND (?3 IS NULL OR v.name = ?3)
+               AND (?3 IS NULL OR v.name = ?3 COLLATE NOCASE)
              ORDER BY p.start_date DESC, p.code",
         )?;
         let mut rows: Vec<ComparisonRow> = stmt

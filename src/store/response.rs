@@ -615,7 +615,12 @@ impl Store {
                 .into_iter()
                 .map(|r| (r.asn, r.nip, r.name))
                 .collect(),
-            None => Vec::new(),
+            // Forms without a program (needs analyses): anyone the user may see can answer.
+            None => self
+                .all_asn()?
+                .into_iter()
+                .map(|r| (r.id, r.nip, r.name))
+                .collect(),
         };
         let draft = self.my_draft(batch, keying)?;
         let next_sheet: i64 = self.conn().query_row(
