@@ -1563,3 +1563,194 @@ fn program_codes_are_stored_upper_case_and_unique_ignoring_case() {
     t.import_csv("a.csv", &good_csv(), &["--program", "kom-01"]);
     assert_eq!(t.roster("Kom-01").len(), 3);
 }
+
+// ── Scores, backups, output and exit codes (review fixes) ──────────────────────────────────────────────
+
+/// A program with the three participants of `good_csv`.
+fn with_roster() -> Tilik {
+    let t = Tilik::init();
+    t.add_program("KOM-01");
+    t.import_csv("peserta.csv", &good_csv(), &["--program", "KOM-01"]);
+    t
+}
+
+#[test]
+fn a_score_row_with_empty_cells_leaves_stored_scores_alone() {
+    let t = with_roster();
+    let first = t.file(
+        "skor1.csv",
+        format!("nip,pre,post\n{BUDI},40,70\n").as_bytes(),
+    );
+    t.ok(&["import", "scores", &first, "--program", "KOM-01"]);
+    let empty = t.file("skor2.csv", format!("nip,pre,post\n{BUDI},,\n").as_bytes());
+    t.ok(&["import", "scores", &empty, "--program", "KOM-01"]);
+    let report: Value =
+        serde_json::from_str(&t.ok(&["report", "--program", "KOM-01", "--format", "json"]))
+            .expect("report JSON");
+    assert_eq!(report["learning"]["pairs"].as_i64(), Some(1), "{report}");
+    assert_eq!(report["learning"]["pre_mean"].as_f64(), Some(40.0));
+    assert_eq!(report["learning"]["post_mean"].as_f64(), Some(70.0));
+}
+
+#[test]
+fn a_lower_maximum_that_a_stored_score_exceeds_is_refused_clearly() {
+    let t = with_roster();
+    let first = t.file(
+        "skor1.csv",
+        format!("nip,pre,post\n{BUDI},40,80\n").as_bytes(),
+    );
+    t.ok(&["import", "scores", &first, "--program", "KOM-01"]);
+    // Only the pre-test again, out of 50: the stored post-test (80) would not fit.
+    let pre = t.file("skor2.csv", format!("nip,pre\n{BUDI},20\n").as_bytes());
+    let err = t.fails(
+        &[
+            "import",
+            "scores",
+            &pre,
+            "--program",
+            "KOM-01",
+            "--max",
+            "50",
+        ],
+        Some(3),
+    );
+    assert!(
+        err.contains("nilai tersimpan 80 melebihi nilai maksimum baru 50"),
+        "{err}"
+    );
+    assert!(err.contains("baris 2"), "{err}");
+    assert!(!err.contains("CHECK"), "no raw database error: {err}");
+}
+
+#[test]
+fn a_maximum_of_zero_is_refused_in_words() {
+    let t = with_roster();
+    let f = t.file("skor.csv", format!("nip,pre\n{BUDI},20\n").as_bytes());
+    let err = t.fails(
+        &["import", "scores", &f, "--program", "KOM-01", "--max", "0"],
+        Some(3),
+    );
+    assert!(err.contains("--max: harus lebih dari 0"), "{err}");
+    assert!(err.len() < 200, "{err}");
+}
+
+#[test]
+fn the_gain_uses_the_scale_of_the_paired_scores() {
+    let t = with_roster();
+    // Out of 50: Budi 10 → 40 gains 30 of the 40 he could: 0.75. Siti and Rina have no scores.
+    let f = t.file(
+        "skor.csv",
+        format!("nip,pre,post\n{BUDI},10,40\n").as_bytes(),
+    );
+    t.ok(&["import", "scores", &f, "--program", "KOM-01", "--max", "50"]);
+    let report: Value =
+        serde_json::from_str(&t.ok(&["report", "--program", "KOM-01", "--format", "json"]))
+            .expect("report JSON");
+    let g = report["learning"]["ngain_mean"].as_f64().expect("gain");
+    assert!((g - 0.75).abs() < 1e-9, "{g}");
+    let compare = t.json(&["compare", "--format", "json"]);
+    assert_eq!(compare[0]["ngain_mean"].as_f64(), Some(0.75));
+}
+
+#[test]
+fn a_backup_does_not_replace_a_file_unless_asked() {
+    let t = Tilik::init();
+    let dest = t.dir().join("cadangan.db");
+    std::fs::write(&dest, b"yesterday").expect("write");
+    let err = t.fails(&["backup", &arg(&dest)], Some(3));
+    assert!(
+        err.contains("sudah ada") && err.contains("--replace"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&dest).expect("read"), b"yesterday");
+    t.ok(&["backup", &arg(&dest), "--replace"]);
+    assert!(
+        std::fs::read(&dest)
+            .expect("read")
+            .starts_with(b"SQLite format 3")
+    );
+}
+
+#[test]
+fn a_full_disk_on_standard_output_is_a_failure() {
+    let t = Tilik::init();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full exists on Linux");
+    for args in [
+        &["instrument", "export", "REAKSI-01"][..],
+        &["opd", "list"][..],
+        &["program", "list", "--format", "csv"][..],
+    ] {
+        let out = t
+            .command()
+            .arg("--db")
+            .arg(&t.db)
+            .args(args)
+            .stdout(full.try_clone().expect("clone"))
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}\n{}", describe(&out));
+        assert!(
+            stderr(&out).contains("gagal menulis keluaran"),
+            "{}",
+            describe(&out)
+        );
+    }
+}
+
+#[test]
+fn files_that_cannot_be_read_or_written_fail_with_status_one() {
+    let t = with_roster();
+    let missing = arg(&t.dir().join("tidak-ada.toml"));
+    let err = t.fails(&["import", "instrument", &missing], Some(1));
+    assert!(err.contains("tidak-ada.toml"), "{err}");
+    let nowhere = arg(&t.dir().join("tidak/ada/laporan.json"));
+    t.fails(
+        &[
+            "report",
+            "--program",
+            "KOM-01",
+            "--format",
+            "json",
+            "-o",
+            &nowhere,
+        ],
+        Some(1),
+    );
+    t.fails(
+        &["export", "siasn", "--year", "2026", "-o", &nowhere],
+        Some(1),
+    );
+}
+
+#[test]
+fn a_duplicate_user_is_refused_input() {
+    let t = Tilik::init();
+    t.ok(&["user", "add", "budi", "--role", "operator"]);
+    let err = t.fails(&["user", "add", "budi", "--role", "viewer"], Some(3));
+    assert!(err.contains("budi"), "{err}");
+}
+
+#[test]
+fn survey_text_with_escape_sequences_is_stored_visible() {
+    let t = with_roster();
+    let csv = format!("nip,R01,R22\n{BUDI},4,\"Bagus\x1b]0;owned\x07 sekali\x1b[2J\"\n");
+    let f = t.file("survei.csv", csv.as_bytes());
+    t.ok(&[
+        "import",
+        "survey",
+        &f,
+        "--program",
+        "KOM-01",
+        "--instrument",
+        "REAKSI-01",
+    ]);
+    let report = t.ok(&["report", "--program", "KOM-01", "--format", "json"]);
+    assert!(
+        !report.contains('\u{1b}') && !report.contains("\\u001b"),
+        "{report}"
+    );
+    assert!(report.contains("Bagus␛]0;owned␇ sekali␛[2J"), "{report}");
+}

@@ -794,23 +794,30 @@ fn compare_agrees_with_rosters_and_reports_on_the_demo() {
             );
         }
 
-        // The program's own report, item by item: the reaction index pools every answer.
+        // The program's own report, item by item: the reaction index is the mean of the items' indices
+        // (each item's mean on 0–100), as the report's own index is.
         let report: Value =
             serde_json::from_str(&t.ok(&["report", "--program", &code, "--format", "json"]))
                 .expect("report JSON");
-        let (mut points, mut answers, mut respondents) = (0.0, 0.0, 0);
+        let (mut indices, mut respondents) = (Vec::new(), 0);
         for reaction in report["reaction"].as_array().expect("reaction list") {
             respondents += reaction["respondents"].as_i64().expect("respondents");
             for item in reaction["items"].as_array().expect("items") {
-                let (Some(mean), Some(n)) = (item["mean"].as_f64(), item["n"].as_f64()) else {
+                let Some(mean) = item["mean"].as_f64() else {
                     continue;
                 };
                 let (lo, hi) = (
                     item["scale"][0].as_f64().expect("scale"),
                     item["scale"][1].as_f64().expect("scale"),
                 );
-                points += n * 100.0 * (mean - lo) / (hi - lo);
-                answers += n;
+                indices.push(100.0 * (mean - lo) / (hi - lo));
+            }
+            if let Some(own) = reaction["index"].as_f64() {
+                assert_close(
+                    opt_num(r, "reaction_index").expect("an index"),
+                    round2(own),
+                    &format!("{code}: compare and report agree"),
+                );
             }
         }
         assert_eq!(
@@ -820,12 +827,14 @@ fn compare_agrees_with_rosters_and_reports_on_the_demo() {
         );
         forms_total += respondents;
         match opt_num(r, "reaction_index") {
-            None => assert_eq!(answers, 0.0, "{code}: answers but no index"),
-            Some(index) => assert!(
-                (index - points / answers).abs() <= 0.005 + 1e-9,
-                "{code}: reaction index {index}, pooled answers give {}",
-                points / answers
-            ),
+            None => assert!(indices.is_empty(), "{code}: answers but no index"),
+            Some(index) => {
+                let mean = indices.iter().sum::<f64>() / indices.len() as f64;
+                assert!(
+                    (index - mean).abs() <= 0.005 + 1e-9,
+                    "{code}: reaction index {index}, items give {mean}"
+                );
+            }
         }
         let learning = &report["learning"];
         match opt_num(r, "ngain_mean") {

@@ -67,15 +67,7 @@ pub fn user(ctx: &Context, cmd: UserCommand) -> Result<ExitCode, CliError> {
                         } else {
                             u.role.code()
                         }),
-                        if human {
-                            Cell::text(if u.active {
-                                Msg::Yes.text(l)
-                            } else {
-                                Msg::No.text(l)
-                            })
-                        } else {
-                            Cell::Int(i64::from(u.active))
-                        },
+                        Cell::flag(u.active, format, l),
                         Cell::text(
                             u.opds
                                 .iter()
@@ -107,7 +99,14 @@ pub fn user(ctx: &Context, cmd: UserCommand) -> Result<ExitCode, CliError> {
                 eprintln!("tilik: {}", Msg::WarnNoSuchAccount.fill(l, &[&name_ok]));
             }
             let full_name = crate::text::clean_line(name.as_deref().unwrap_or(""));
-            store.add_user(&name_ok, &full_name, role)?;
+            store
+                .add_user(&name_ok, &full_name, role)
+                .map_err(|e| match e {
+                    crate::store::StoreError::Duplicate { .. } => {
+                        CliError::Refused(vec![e.localize(l)])
+                    }
+                    other => other.into(),
+                })?;
             if !scope.is_empty() {
                 store.set_user_opds(&name_ok, &scope)?;
             }
@@ -227,9 +226,9 @@ pub fn audit(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
     super::commands::print_listing(&listing, args.format)
 }
 
-pub fn backup(ctx: &Context, file: &Path) -> Result<ExitCode, CliError> {
+pub fn backup(ctx: &Context, file: &Path, replace: bool) -> Result<ExitCode, CliError> {
     let store = ctx.open(Some(Capability::Backup))?;
-    match store.backup(file) {
+    match store.backup(file, replace) {
         Ok(report) => {
             super::say(&Msg::BackupDone.fill(
                 ctx.lang,
@@ -252,7 +251,7 @@ pub fn backup(ctx: &Context, file: &Path) -> Result<ExitCode, CliError> {
             Msg::ErrBackupDamaged.fill(ctx.lang, &[&why]),
         ])),
         Err(BackupError::Exists(path)) => Err(CliError::Refused(vec![
-            Msg::ErrBackupWrite.fill(ctx.lang, &[&path.display(), &"exists"]),
+            Msg::ErrBackupExists.fill(ctx.lang, &[&path.display()]),
         ])),
     }
 }

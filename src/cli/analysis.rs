@@ -273,11 +273,7 @@ pub fn jp(
                         Cell::Num(r.programs),
                         Cell::Num(r.activities),
                         Cell::Num(r.total()),
-                        if format == Format::Table {
-                            Cell::text(if meets(r.total()) { Msg::Yes } else { Msg::No }.text(l))
-                        } else {
-                            Cell::Bool(meets(r.total()))
-                        },
+                        Cell::flag(meets(r.total()), format, l),
                     ]
                 })
                 .collect(),
@@ -636,7 +632,10 @@ fn write_file(
 ) -> Result<(), CliError> {
     let mut bytes = Vec::new();
     fill(&mut bytes)?;
-    crate::identity::write_as_user(path, &bytes).map_err(CliError::Output)?;
+    crate::identity::write_as_user(path, &bytes).map_err(|source| CliError::WriteFile {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let _ = std::io::stdout().flush();
     Ok(())
 }

@@ -30,7 +30,7 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
         Some(Command::Import(cmd)) => import(ctx, cmd),
         Some(Command::User(cmd)) => super::admin::user(ctx, cmd),
         Some(Command::Audit(args)) => super::admin::audit(ctx, args),
-        Some(Command::Backup { file }) => super::admin::backup(ctx, &file),
+        Some(Command::Backup { file, replace }) => super::admin::backup(ctx, &file, replace),
         Some(Command::Check) => super::admin::check(ctx),
         Some(Command::Instrument(cmd)) => super::forms::instrument(ctx, cmd),
         Some(Command::Report {
@@ -84,8 +84,8 @@ fn init(ctx: &Context, demo: bool) -> Result<ExitCode, CliError> {
     if store.user_count()? == 0 {
         store.add_user(&ctx.user, "", Role::Admin)?;
     }
-    store.install_templates(&crate::templates::builtin())?;
     authorize(&store, &ctx.user, Some(Capability::ManageUsers))?;
+    store.install_templates(&crate::templates::builtin())?;
     if demo {
         if store.asn_count()? > 0 || !store.programs(&Default::default())?.is_empty() {
             return Err(CliError::NotEmpty);

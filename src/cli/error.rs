@@ -32,6 +32,18 @@ pub enum CliError {
     NotEmpty,
     #[error("output failed: {0}")]
     Output(#[from] std::io::Error),
+    /// A file named on the command line could not be read.
+    #[error("cannot read {path}: {source}")]
+    ReadFile {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    /// A file named on the command line could not be written.
+    #[error("cannot write {path}: {source}")]
+    WriteFile {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
     #[error("terminal: {0}")]
     Terminal(String),
 }
@@ -68,6 +80,14 @@ impl Localize for CliError {
             }
             CliError::NotEmpty => Msg::ErrNotEmpty.text(lang).to_string(),
             CliError::Output(e) => Msg::ErrOutput.fill(lang, &[e]),
+            CliError::ReadFile { path, source } => Msg::ErrFileOpen.fill(
+                lang,
+                &[&path.display(), &crate::i18n::io_reason(source, lang)],
+            ),
+            CliError::WriteFile { path, source } => Msg::ErrFileWrite.fill(
+                lang,
+                &[&path.display(), &crate::i18n::io_reason(source, lang)],
+            ),
             CliError::Terminal(e) => Msg::ErrTerminal.fill(lang, &[e]),
         }
     }

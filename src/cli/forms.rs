@@ -30,10 +30,9 @@ fn refuse_rows(ctx: &Context, mut errors: Vec<RowError>) -> CliError {
 
 pub fn import_instrument(ctx: &Context, file: &Path) -> Result<ExitCode, CliError> {
     let l = ctx.lang;
-    let text = std::fs::read_to_string(file).map_err(|e| {
-        CliError::Refused(vec![
-            Msg::ErrFileOpen.fill(l, &[&file.display(), &crate::i18n::io_reason(&e, l)]),
-        ])
+    let text = std::fs::read_to_string(file).map_err(|source| CliError::ReadFile {
+        path: file.to_path_buf(),
+        source,
     })?;
     let def = instrument::parse(&text).map_err(|e| {
         let place = match (e.line, e.column) {
@@ -98,15 +97,7 @@ pub fn instrument(ctx: &Context, cmd: InstrumentCommand) -> Result<ExitCode, Cli
                             }),
                             Cell::Int(i64::from(r.revision)),
                             Cell::Int(i64::try_from(r.items).unwrap_or(0)),
-                            if human {
-                                Cell::text(if r.anonymous {
-                                    Msg::Yes.text(l)
-                                } else {
-                                    Msg::No.text(l)
-                                })
-                            } else {
-                                Cell::Int(i64::from(r.anonymous))
-                            },
+                            Cell::flag(r.anonymous, format, l),
                             Cell::Int(r.responses),
                         ]
                     })
@@ -141,9 +132,13 @@ pub fn import_survey(
             Msg::ErrNotFound.fill(l, &[&Msg::EntityInstrument.text(l), &code]),
         ])
     })?;
-    let needs = stored.definition.level == crate::domain::instrument::Level::Needs;
+    use crate::domain::instrument::Level;
+    let level = stored.definition.level;
+    let needs = level == Level::Needs;
+    // As in the terminal interface: needs before training, behaviour and results at work afterwards.
     let phase = match phase {
         None if needs => Phase::Pre,
+        None if matches!(level, Level::Behavior | Level::Results) => Phase::Followup,
         None => Phase::Post,
         Some(p) => Phase::from_code(p).ok_or_else(|| {
             CliError::Refused(vec![
@@ -250,17 +245,7 @@ pub fn import_scores(
     let l = ctx.lang;
     if !(max > 0.0 && max.is_finite()) {
         return Err(CliError::Refused(vec![
-            Msg::CliFieldError.fill(
-                l,
-                &[
-                    &"--max",
-                    &Problem::Range {
-                        min: 0.0,
-                        max: f64::MAX,
-                    }
-                    .localize(l),
-                ],
-            ),
+            Msg::CliFieldError.fill(l, &[&"--max", &Problem::NotPositive.localize(l)]),
         ]));
     }
     let mut store = ctx.open(Some(Capability::EnterData))?;
@@ -271,8 +256,29 @@ pub fn import_scores(
     let mut checked = survey::check_scores(&table, max);
     let nips: Vec<&str> = checked.rows.iter().map(|r| r.nip.as_str()).collect();
     let people = store.people_by_nip(Some(program.id), &nips)?;
+    // A score kept from before (its cell is empty here) must still fit the maximum given now.
+    let stored: std::collections::HashMap<crate::domain::ids::AsnId, (Option<f64>, Option<f64>)> =
+        store
+            .scores(program.id)?
+            .into_iter()
+            .map(|s| (s.asn, (s.pre, s.post)))
+            .collect();
     let mut rows = Vec::new();
     for r in &checked.rows {
+        if let Some((id, true)) = people.get(&r.nip) {
+            let (old_pre, old_post) = stored.get(id).copied().unwrap_or_default();
+            for (column, new, old) in [("pre", r.pre, old_pre), ("post", r.post, old_post)] {
+                if let (None, Some(old)) = (new, old)
+                    && old > max
+                {
+                    checked.errors.push(RowError {
+                        line: r.line,
+                        column: column.into(),
+                        problem: Problem::StoredAboveMax { stored: old, max },
+                    });
+                }
+            }
+        }
         match people.get(&r.nip) {
             None => checked.errors.push(RowError {
                 line: r.line,
@@ -342,11 +348,9 @@ pub fn report(
             }
         }
         Some(path) => {
-            crate::identity::write_as_user(path, &bytes).map_err(|e| {
-                CliError::Refused(vec![Msg::ErrFileWrite.fill(
-                    ctx.lang,
-                    &[&path.display(), &crate::i18n::io_reason(&e, ctx.lang)],
-                )])
+            crate::identity::write_as_user(path, &bytes).map_err(|source| CliError::WriteFile {
+                path: path.to_path_buf(),
+                source,
             })?;
             Ok(ExitCode::SUCCESS)
         }

@@ -73,7 +73,12 @@ pub enum Command {
     /// The audit trail: who changed what, when
     Audit(AuditArgs),
     /// Copy the live database to FILE (consistent while others work) and verify the copy
-    Backup { file: PathBuf },
+    Backup {
+        file: PathBuf,
+        /// Replace FILE when it exists
+        #[arg(long)]
+        replace: bool,
+    },
     /// Check the database: integrity, foreign keys and tilik's own rules
     Check,
     /// Instruments (questionnaires, tests, checklists)
@@ -358,7 +363,7 @@ pub enum ImportCommand {
         program: Option<String>,
         #[arg(long, value_name = "CODE")]
         instrument: String,
-        /// pre, post or followup (default: pre for needs-analysis forms, else post)
+        /// pre, post or followup (default: pre for needs analyses, followup for behaviour and results, else post)
         #[arg(long)]
         phase: Option<String>,
         /// Replace forms already entered for the same respondents
@@ -405,14 +410,26 @@ impl Context {
 pub(crate) fn say(line: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{line}");
+    note_output(writeln!(out, "{line}").and_then(|()| out.flush()));
+}
+
+/// The first failure to write standard output (other than a closed pipe): a full disk must not
+/// end in exit status 0.
+static OUTPUT_FAILED: std::sync::OnceLock<std::io::Error> = std::sync::OnceLock::new();
+
+fn note_output(result: std::io::Result<()>) {
+    if let Err(e) = result
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        let _ = OUTPUT_FAILED.set(e);
+    }
 }
 
 /// Writes text to standard output as it is; a closed pipe is not an error.
 pub(crate) fn say_raw(text: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
+    note_output(out.write_all(text.as_bytes()).and_then(|()| out.flush()));
 }
 
 /// Checks that `user` may use the database, and do `need`.
@@ -471,7 +488,15 @@ pub fn main() -> ExitCode {
         })
         .or(configured_lang)
         .unwrap_or_default();
-    match run(cli, lang, enforced, system, user_config) {
+    let result =
+        run(cli, lang, enforced, system, user_config).and_then(|code| match OUTPUT_FAILED.get() {
+            Some(e) => Err(CliError::Output(std::io::Error::new(
+                e.kind(),
+                e.to_string(),
+            ))),
+            None => Ok(code),
+        });
+    match result {
         Ok(code) => code,
         Err(e) => {
             eprintln!("tilik: {}", e.localize(lang));

@@ -36,6 +36,20 @@ impl Cell {
         s.map_or(Cell::Null, |s| Cell::Text(s.into()))
     }
 
+    /// A yes/no: words in tables, `true`/`false` in JSON and CSV.
+    pub fn flag(v: bool, format: Format, lang: crate::i18n::Lang) -> Cell {
+        if format == Format::Table {
+            let msg = if v {
+                crate::i18n::Msg::Yes
+            } else {
+                crate::i18n::Msg::No
+            };
+            Cell::text(msg.text(lang))
+        } else {
+            Cell::Bool(v)
+        }
+    }
+
     pub fn opt_int(v: Option<i64>) -> Cell {
         v.map_or(Cell::Null, Cell::Int)
     }

@@ -359,11 +359,18 @@ impl Item {
                         .ok_or(AnswerError::UnknownCode { allowed })
                 }
             }
-            ItemKind::Text { max, .. } => {
-                if t.chars().count() > *max {
+            ItemKind::Text { max, multiline } => {
+                // Stored text is shown on other people's terminals: controls become placeholders.
+                let lines = if *multiline {
+                    crate::text::Lines::Multi
+                } else {
+                    crate::text::Lines::Single
+                };
+                let safe = crate::text::clean(t, lines);
+                if safe.chars().count() > *max {
                     return Err(AnswerError::TooLong { max: *max });
                 }
-                Ok(Some(t.to_string()))
+                Ok(Some(safe.into_owned()))
             }
             ItemKind::Date => crate::domain::date::parse(t)
                 .map(|d| Some(crate::domain::date::iso(d)))
@@ -726,6 +733,32 @@ mod tests {
             })
         );
         assert_eq!(item.parse_answer("80.0", false), Ok(Some("80".into())));
+    }
+
+    #[test]
+    fn text_answers_are_stored_terminal_safe() {
+        let one_line = Item {
+            kind: ItemKind::Text {
+                multiline: false,
+                max: 40,
+            },
+            ..likert("C", 1, 2)
+        };
+        assert_eq!(
+            one_line.parse_answer("Bagus\x1b[2J\u{202e}kok\nya", false),
+            Ok(Some("Bagus␛[2J⇄kok␊ya".into()))
+        );
+        let notes = Item {
+            kind: ItemKind::Text {
+                multiline: true,
+                max: 40,
+            },
+            ..likert("D", 1, 2)
+        };
+        assert_eq!(
+            notes.parse_answer("baris 1\r\nbaris\u{9b}2", false),
+            Ok(Some("baris 1\nbaris�2".into()))
+        );
     }
 
     #[test]

@@ -50,6 +50,13 @@ pub enum Problem {
     NotEnrolled(String),
     /// A respondent whose form is already in tilik (use --replace).
     AlreadyEntered,
+    /// A number that must be above zero.
+    NotPositive,
+    /// A stored score that a new, lower maximum would no longer allow.
+    StoredAboveMax {
+        stored: f64,
+        max: f64,
+    },
 }
 
 /// A problem located at a field of a form or a column of a file.

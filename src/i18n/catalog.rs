@@ -128,6 +128,10 @@ catalog! {
     ProblemEmail => "bukan alamat email yang valid", "is not a valid e-mail address";
     ProblemUnknownItem => "kolom {0} bukan butir instrumen ini", "column {0} is not an item of this instrument";
     ProblemAnsweredSkipped => "butir ini seharusnya dilewati karena jawaban sebelumnya, tetapi diisi", "this item should be skipped because of an earlier answer, but it is answered";
+    ErrBackupExists => "{0} sudah ada; pakai nama lain atau --replace untuk menimpanya", "{0} already exists; choose another name or --replace to overwrite it";
+    HtmlCommentCount => "{0} jawaban", "{0} answers";
+    ProblemNotPositive => "harus lebih dari 0", "must be more than 0";
+    ProblemStoredAboveMax => "nilai tersimpan {0} melebihi nilai maksimum baru {1}; impor ulang kedua nilai atau naikkan --max", "the stored score {0} is above the new maximum {1}; import both scores again or raise --max";
     ProblemUnknownNip => "NIP {0} tidak ada di tilik", "NIP {0} is not in tilik";
     ProblemNotEnrolled => "NIP {0} bukan peserta program ini", "NIP {0} is not a participant of this program";
     ProblemAlreadyEntered => "formulir responden ini sudah ada (pakai --replace untuk mengganti)", "this respondent's form is already in tilik (use --replace to replace it)";

@@ -134,6 +134,9 @@ impl Localize for Problem {
             Problem::UnknownNip(nip) => Msg::ProblemUnknownNip.fill(lang, &[nip]),
             Problem::NotEnrolled(nip) => Msg::ProblemNotEnrolled.fill(lang, &[nip]),
             Problem::AlreadyEntered => Msg::ProblemAlreadyEntered.text(lang).to_string(),
+            Problem::NotPositive => Msg::ProblemNotPositive.text(lang).to_string(),
+            Problem::StoredAboveMax { stored, max } => Msg::ProblemStoredAboveMax
+                .fill(lang, &[&number(*stored, lang), &number(*max, lang)]),
         }
     }
 }

@@ -162,6 +162,18 @@ fn reaction_html(out: &mut String, r: &Reaction, lang: Lang) {
         );
     }
     out.push_str("</table>");
+    for c in &r.comments {
+        let _ = write!(
+            out,
+            "<h4>{} ({})</h4><ul class=\"comments\">",
+            esc(&c.question),
+            Msg::HtmlCommentCount.fill(lang, &[&c.answers.len()])
+        );
+        for a in &c.answers {
+            let _ = write!(out, "<li>{}</li>", esc(a));
+        }
+        out.push_str("</ul>");
+    }
 }
 
 fn learning_html(out: &mut String, l: &Learning, lang: Lang) {

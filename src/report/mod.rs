@@ -153,13 +153,23 @@ pub struct Reaction {
     pub aspects: Vec<Aspect>,
     /// The whole instrument on 0–100.
     pub index: Option<f64>,
+    /// What participants wrote in the open questions, per question.
+    pub comments: Vec<Comments>,
+}
+
+/// The answers to one open question (as stored: terminal-safe), in the order the forms were keyed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comments {
+    pub code: String,
+    pub question: String,
+    pub answers: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DataQuality {
     pub enrolled: usize,
     pub with_scores: usize,
-    /// Per reaction instrument: complete forms / enrolled, in percent.
+    /// Complete forms of the best-answered reaction instrument / enrolled, in percent.
     pub response_rate: Option<f64>,
     /// Share of Likert answers left empty in reaction forms, in percent.
     pub missing_answers_pct: Option<f64>,
@@ -254,6 +264,22 @@ fn reaction(def: &Definition, phase: Phase, forms: &[ResponseData]) -> Reaction 
         items,
         aspects,
         index: stats::describe(&all).mean,
+        comments: def
+            .items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Text { .. }))
+            .map(|i| Comments {
+                code: i.code.to_string(),
+                question: i.text.clone(),
+                answers: forms
+                    .iter()
+                    .filter_map(|f| f.answers.get(i.code.as_str()))
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty())
+                    .collect(),
+            })
+            .filter(|c| !c.answers.is_empty())
+            .collect(),
     }
 }
 
@@ -268,7 +294,12 @@ fn learning(
         .iter()
         .filter_map(|s| Some((s.nip.clone(), s.name.clone(), s.pre?, s.post?)))
         .collect();
-    let mut max = scores.iter().map(|s| s.max).fold(0.0_f64, f64::max);
+    // The scale of the scores that are paired (people without scores carry the default 100).
+    let mut max = scores
+        .iter()
+        .filter(|s| s.pre.is_some() && s.post.is_some())
+        .map(|s| s.max)
+        .fold(0.0_f64, f64::max);
     if people.is_empty() {
         // Tests keyed as forms: scored 0–100 from their right answers.
         max = 100.0;
@@ -382,18 +413,22 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
         .iter()
         .filter(|s| s.pre.is_some() || s.post.is_some())
         .count();
+    // The best-answered reaction instrument: a program may also have had a short mid-course form.
     let response_rate = reactions
-        .first()
+        .iter()
+        .map(|r| r.respondents)
+        .max()
         .filter(|_| enrolled > 0)
-        .map(|r| 100.0 * r.respondents as f64 / enrolled as f64);
+        .map(|n| 100.0 * n as f64 / enrolled as f64);
     let lines = store.cost_lines(program.id)?;
     let total: i64 = lines.iter().map(|c| c.amount).sum();
     let n = i64::try_from(enrolled).unwrap_or(0);
     let jp = i64::from(program.data.jp);
     let costs = Costs {
         total,
-        per_participant: (n > 0).then(|| total / n),
-        per_participant_jp: (n > 0 && jp > 0).then(|| total / (n * jp)),
+        // No cost lines: the cost is unknown, not zero.
+        per_participant: (n > 0 && !lines.is_empty()).then(|| total / n),
+        per_participant_jp: (n > 0 && jp > 0 && !lines.is_empty()).then(|| total / (n * jp)),
         lines: lines
             .into_iter()
             .map(|c| CostItem {

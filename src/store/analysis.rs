@@ -209,10 +209,14 @@ impl Store {
                 else {
                     continue;
                 };
+                // As in the program report: each item's mean on 0–100, then the mean over items.
                 let (sum, n): (f64, f64) = (r.get(3)?, r.get(4)?);
+                if n <= 0.0 {
+                    continue;
+                }
                 let e = acc.entry(program).or_default();
-                e.0 += 100.0 * (sum - min * n) / (max - min).max(1.0);
-                e.1 += n;
+                e.0 += 100.0 * (sum / n - min) / (max - min).max(1.0);
+                e.1 += 1.0;
             }
             for (program, (sum, n)) in acc {
                 if let Some(i) = index.get(&program) {
@@ -234,8 +238,10 @@ impl Store {
             }
         }
         let mut stmt = self.conn().prepare_cached(
-            "SELECT r.program_id, count(*), avg((r.post - r.pre) / (r.max - r.pre)) FROM test_score r
-             WHERE r.pre IS NOT NULL AND r.post IS NOT NULL AND r.pre < r.max
+            "SELECT r.program_id, count(*),
+                    avg(CASE WHEN r.pre < r.max THEN (r.post - r.pre) / (r.max - r.pre) END)
+             FROM test_score r
+             WHERE r.pre IS NOT NULL AND r.post IS NOT NULL
                AND (?1 IS NULL OR r.asn_id IN (SELECT id FROM asn WHERE opd_id = ?1))
              GROUP BY r.program_id",
         )?;
@@ -248,20 +254,16 @@ impl Store {
         }
         // Programs whose tests were keyed as forms (scored instruments) rather than as scores.
         for row in rows.iter_mut().filter(|r| r.pairs == 0) {
-            let pairs: Vec<(f64, f64)> = self
-                .instrument_test_pairs(row.program, filter.opd)?
-                .into_iter()
+            let pairs = self.instrument_test_pairs(row.program, filter.opd)?;
+            row.pairs = pairs.len() as i64;
+            // The gain of those who could still gain (a full pre-test has no room to grow).
+            let gains: Vec<f64> = pairs
+                .iter()
                 .filter(|(pre, _)| *pre < 100.0)
+                .map(|(pre, post)| (post - pre) / (100.0 - pre))
                 .collect();
-            if !pairs.is_empty() {
-                row.pairs = pairs.len() as i64;
-                row.gain = Some(
-                    pairs
-                        .iter()
-                        .map(|(pre, post)| (post - pre) / (100.0 - pre))
-                        .sum::<f64>()
-                        / pairs.len() as f64,
-                );
+            if !gains.is_empty() {
+                row.gain = Some(gains.iter().sum::<f64>() / gains.len() as f64);
             }
         }
         Ok(rows)

@@ -34,12 +34,15 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, at, username, tbl, row_id, op, old, new FROM audit
              WHERE (?1 IS NULL OR tbl = ?1) AND (?2 IS NULL OR row_id = ?2) AND (?3 IS NULL OR username = ?3)
-               AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < date(?5, '+1 day'))
+               AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < ?5)
              ORDER BY id DESC LIMIT ?6",
         )?;
         let limit = if f.limit == 0 { 500 } else { f.limit };
+        // The days are WIB days (as people read the times); stamps are UTC.
+        let from = f.from.map(wib_day_start);
+        let to = f.to.and_then(|d| d.succ_opt()).map(wib_day_start);
         let rows = stmt.query_map(
-            params![f.table, f.row_id, f.username, f.from, f.to, limit as i64],
+            params![f.table, f.row_id, f.username, from, to, limit as i64],
             |r| {
                 Ok(AuditRow {
                     id: r.get(0)?,
@@ -54,6 +57,18 @@ impl Store {
             },
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The UTC stamp (as stored) of the start of a WIB day.
+fn wib_day_start(day: NaiveDate) -> String {
+    let start = day
+        .and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(crate::domain::date::wib()).single())
+        .map(|t| t.with_timezone(&chrono::Utc));
+    match start {
+        Some(t) => t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+        None => day.format("%Y-%m-%d").to_string(),
     }
 }
 
@@ -93,5 +108,16 @@ mod tests {
         assert_eq!(changed_fields(Some(old), Some(new)), vec!["name"]);
         assert_eq!(changed_fields(None, Some(new)), vec!["name", "code"]);
         assert_eq!(changed_fields(Some(old), None), vec!["name", "code"]);
+    }
+}
+
+#[cfg(test)]
+mod wib_tests {
+    use super::*;
+
+    #[test]
+    fn a_wib_day_starts_at_five_in_the_afternoon_utc_the_day_before() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 9).expect("date");
+        assert_eq!(wib_day_start(day), "2026-03-08T17:00:00.000Z");
     }
 }

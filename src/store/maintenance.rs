@@ -57,7 +57,15 @@ impl Store {
     /// Copies the live database to `dest` (consistent even while others write: `VACUUM INTO` reads one
     /// snapshot), then opens the copy and checks it. The copy is written beside `dest` and renamed into
     /// place, so `dest` is never half-written.
-    pub fn backup(&self, dest: &Path) -> std::result::Result<BackupReport, BackupError> {
+    /// An existing `dest` is replaced only with `replace` (yesterday's copy is not lost to a typo).
+    pub fn backup(
+        &self,
+        dest: &Path,
+        replace: bool,
+    ) -> std::result::Result<BackupReport, BackupError> {
+        if !replace && dest.exists() {
+            return Err(BackupError::Exists(dest.to_path_buf()));
+        }
         let tmp = temp_beside(dest);
         let _ = std::fs::remove_file(&tmp);
         let written = self

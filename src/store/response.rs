@@ -877,10 +877,7 @@ impl Store {
                 if post.is_some() {
                     set_score(tx, program, *asn, Test::Post, *post, max)?;
                 }
-                if pre.is_none() && post.is_none() {
-                    // A row with both cells empty still says "this person has no scores".
-                    set_score(tx, program, *asn, Test::Pre, None, max)?;
-                }
+                // An empty cell leaves a stored score alone (a row of two empty cells changes nothing).
             }
             Ok(rows.len())
         })
