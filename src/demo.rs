@@ -14,6 +14,7 @@ use crate::domain::program::{
     Accreditation, CostCategory, LearningMode, ProgramCode, ProgramInput, ProgramStatus,
     ProgramType,
 };
+use crate::domain::user::Role;
 use crate::store::{Result, Store, Tx, asn, enrollment, opd, program};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -823,6 +824,7 @@ pub fn fill_with(store: &mut Store, total: usize) -> Result<DemoSummary> {
             summary.forms += forms_demo(tx, &mut rng, prog, id, &participants)?;
         }
         summary.forms += needs_demo(tx, &mut rng, &ids)?;
+        verification_demo(tx, &mut rng)?;
         summary.activities = activities_demo(tx, &mut rng, &ids)?;
         Ok(summary)
     })
@@ -1107,6 +1109,166 @@ fn needs_demo(tx: &Tx<'_>, rng: &mut Rng, ids: &[AsnId]) -> Result<usize> {
         }
     }
     Ok(forms)
+}
+
+/// The clerks of the demo: who keyed the forms, who verified them, who settles differences.
+pub const DEMO_CLERKS: [(&str, &str, Role); 4] = [
+    ("operator1", "Rina Oktaviani", Role::Operator),
+    ("operator2", "Dedi Kurniawan", Role::Operator),
+    ("verifikator1", "Yuni Astuti", Role::Verifier),
+    ("evaluator1", "Hendra Saputra, S.Psi.", Role::Evaluator),
+];
+
+/// Double entry as it happens: two clerks keyed the communication program's reaction forms, a verifier
+/// re-keyed most of them blind (a few fields differed; two stayed in dispute, one was settled by the
+/// evaluator), and the clerks' days at the keyboard.
+fn verification_demo(tx: &Tx<'_>, rng: &mut Rng) -> Result<()> {
+    use crate::store::response::{self as resp, Batch, Keying, Respondent};
+    for (name, full, role) in DEMO_CLERKS {
+        tx.execute(
+            "INSERT OR IGNORE INTO app_user (username, full_name, role, created_by, created_at, updated_by, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5)",
+            rusqlite::params![name, full, role.code(), tx.user(), tx.now()],
+        )?;
+    }
+    let Some(program) = tx
+        .query_row(
+            "SELECT id FROM program WHERE code = 'KOM-2026-01'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .ok()
+    else {
+        return Ok(());
+    };
+    let batch = Batch {
+        program: Some(ProgramId(program)),
+        instrument: "REAKSI-01".into(),
+        phase: crate::domain::instrument::Phase::Post,
+    };
+    let Some((instrument_id, def)) = instrument_of(tx, "REAKSI-01")? else {
+        return Ok(());
+    };
+    let firsts: Vec<(i64, i64)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, asn_id FROM response WHERE program_id = ?1 AND instrument_code = 'REAKSI-01'
+               AND keying = 'first' AND asn_id IS NOT NULL ORDER BY id",
+        )?;
+        let rows = stmt.query_map([program], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let likert: Vec<&str> = def
+        .items
+        .iter()
+        .filter(|i| i.scale().is_some())
+        .map(|i| i.code.as_str())
+        .collect();
+    for (n, (first, asn)) in firsts.iter().enumerate() {
+        let clerk = if n % 2 == 0 { "operator1" } else { "operator2" };
+        tx.execute(
+            "UPDATE response SET created_by = ?2, updated_by = ?2 WHERE id = ?1",
+            rusqlite::params![first, clerk],
+        )?;
+        // Four in five forms were verified.
+        if n % 5 == 4 {
+            continue;
+        }
+        let answers: Vec<(String, String)> = {
+            let mut stmt = tx.prepare("SELECT item, value FROM answer WHERE response_id = ?1")?;
+            let rows = stmt.query_map([first], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let second = resp::insert_response(
+            tx,
+            &batch,
+            instrument_id,
+            &Respondent::Asn(AsnId(*asn)),
+            Keying::Second,
+            true,
+        )?;
+        tx.execute(
+            "UPDATE response SET created_by = 'verifikator1', updated_by = 'verifikator1' WHERE id = ?1",
+            [second],
+        )?;
+        for (item, value) in &answers {
+            resp::set_answer(tx, second, item, Some(value))?;
+        }
+        // Now and then a field was mistyped by one of the two; twice the paper itself was unclear.
+        let mismatches = i64::from(rng.chance(12)) + i64::from(rng.chance(4));
+        let dispute = match n {
+            3 => Some(("R07", None)),
+            8 => Some(("R12", Some("evaluator1"))),
+            _ => None,
+        };
+        if let Some((item, settled_by)) = dispute
+            && likert.contains(&item)
+        {
+            let first_value: Option<String> = answers
+                .iter()
+                .find(|(i, _)| i == item)
+                .map(|(_, v)| v.clone());
+            let other = match first_value.as_deref() {
+                Some("4") => "3",
+                _ => "4",
+            };
+            resp::set_answer(tx, second, item, Some(other))?;
+            tx.execute(
+                "INSERT INTO discrepancy (response_id, second_id, item, first_value, second_value,
+                                          created_by, created_at, updated_by, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'verifikator1', ?6, 'verifikator1', ?6)",
+                rusqlite::params![first, second, item, first_value, other, tx.now()],
+            )?;
+            if let Some(by) = settled_by {
+                // The paper said what the verifier read.
+                resp::set_answer(tx, *first, item, Some(other))?;
+                tx.execute(
+                    "UPDATE discrepancy SET status = 'resolved', resolved_value = ?2, resolved_by = ?3,
+                         version = version + 1, updated_by = ?3
+                     WHERE response_id = ?1 AND item = ?4",
+                    rusqlite::params![first, other, by, item],
+                )?;
+            }
+        }
+        resp::mark_verified(tx, *first)?;
+        let compared = i64::try_from(answers.len()).unwrap_or(0);
+        tx.execute(
+            "INSERT INTO verification (second_id, first_id, instrument, first_keyer, second_keyer,
+                                       compared, mismatches, day)
+             VALUES (?1, ?2, 'REAKSI-01', ?3, 'verifikator1', ?4, ?5, ?6)",
+            rusqlite::params![
+                second,
+                first,
+                clerk,
+                compared,
+                mismatches + i64::from(dispute.is_some()),
+                tx.today()
+            ],
+        )?;
+    }
+    // The clerks' last days: forms, keystrokes (about 23 a form), corrections, minutes.
+    for (clerk, days) in [("operator1", 3u64), ("operator2", 3), ("verifikator1", 2)] {
+        for d in 0..days {
+            let day = tx
+                .today()
+                .checked_sub_days(chrono::Days::new(d))
+                .unwrap_or(tx.today());
+            let forms = i64::from(rng.range(8, 16));
+            let keys = forms * i64::from(rng.range(22, 26));
+            tx.execute(
+                "INSERT OR REPLACE INTO entry_stat (username, day, forms, keystrokes, corrections, active_seconds)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                rusqlite::params![
+                    clerk,
+                    day,
+                    forms,
+                    keys,
+                    i64::from(rng.range(0, 6)),
+                    forms * i64::from(rng.range(50, 80))
+                ],
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Non-classical learning that counts toward the 20 JP: coaching, e-learning, mentoring, seminars.

@@ -1722,3 +1722,18 @@ fn a_user_limited_to_an_opd_sees_and_changes_only_its_people() -> TestResult {
     assert_eq!(siti.search_asn("", 50)?.len(), 2);
     Ok(())
 }
+
+#[test]
+fn a_search_for_the_start_of_a_code_finds_that_program_first() -> TestResult {
+    let (_dir, store) = demo_store();
+    let found = store.programs(&ProgramFilter {
+        text: "KOM".into(),
+        ..Default::default()
+    })?;
+    let codes: Vec<String> = found
+        .iter()
+        .map(|r| r.program.data.code.to_string())
+        .collect();
+    assert_eq!(codes, ["KOM-2026-01", "PRAKOM-2026-01"]);
+    Ok(())
+}

@@ -38,6 +38,12 @@ pub enum Command {
     ClearFilters,
     FilterProvider,
     FilterOpd,
+    Adjudicate,
+    FilterVerified,
+    TakeFirst,
+    TakeSecond,
+    TakeEmpty,
+    TypeValue,
     // Program detail
     NextSection,
     PrevSection,

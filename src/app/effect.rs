@@ -90,6 +90,14 @@ pub enum Load {
     /// Everyone's JP in a year (None: the latest year with programs).
     Jp(Option<i32>),
     Needs(String),
+    /// The verification report (all days).
+    Verification,
+    /// Open discrepancies with their items.
+    Discrepancies,
+    /// The clerks' days in a period up to today.
+    EntryStats(crate::store::verification::Period),
+    /// A program's forms by verification state.
+    Forms(ProgramId, crate::store::verification::Verified),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +166,12 @@ pub enum Change {
         second: Option<String>,
     },
     SaveInstrument(Box<Definition>),
+    /// An adjudicator's decision: the value on paper (`None`: empty).
+    ResolveDiscrepancy {
+        id: i64,
+        version: Version,
+        value: Option<String>,
+    },
     SetScore {
         program: ProgramId,
         asn: AsnId,
@@ -173,6 +187,9 @@ pub struct EntryStats {
     pub keystrokes: i64,
     pub corrections: i64,
     pub seconds: i64,
+    /// Verification only: the fields compared with the first keying, and how many differed when typed.
+    pub compared: i64,
+    pub mismatches: i64,
 }
 
 /// Everything a program's page shows.
@@ -220,6 +237,22 @@ pub enum Loaded {
     LearningRecord(AsnId, i32, Vec<crate::store::analysis::SiasnRow>),
     Jp(i32, Vec<crate::store::analysis::JpRow>),
     Needs(Box<crate::store::analysis::Needs>),
+    Verification(Vec<crate::store::verification::VerificationRow>),
+    Discrepancies(
+        Vec<(
+            crate::store::verification::DiscrepancyRow,
+            Option<crate::domain::instrument::Item>,
+        )>,
+    ),
+    EntryStats(
+        crate::store::verification::Period,
+        Vec<crate::store::verification::EntryStatRow>,
+    ),
+    Forms(
+        ProgramId,
+        crate::store::verification::Verified,
+        Vec<crate::store::verification::FormRow>,
+    ),
 }
 
 /// Results of writes.

@@ -166,6 +166,27 @@ fn load_data(store: &Store, load: Load, lang: Lang) -> Result<Loaded, StoreError
             Loaded::Jp(year, store.jp_year(year)?)
         }
         Load::Needs(code) => Loaded::Needs(Box::new(store.needs(&code, None)?)),
+        Load::Verification => Loaded::Verification(store.verification_report(None, None)?),
+        Load::Discrepancies => {
+            let mut out = Vec::new();
+            for row in store.open_discrepancies()? {
+                let item = store
+                    .instrument_revision(row.instrument_id)?
+                    .definition
+                    .items
+                    .into_iter()
+                    .find(|i| i.code.as_str() == row.item);
+                out.push((row, item));
+            }
+            Loaded::Discrepancies(out)
+        }
+        Load::EntryStats(period) => {
+            let from = period.from(store.today());
+            Loaded::EntryStats(period, store.entry_stats(from, None)?)
+        }
+        Load::Forms(program, verified) => {
+            Loaded::Forms(program, verified, store.forms(program, verified)?)
+        }
         Load::Dashboard(program) => {
             let program = store.program(program)?;
             Loaded::Dashboard(Box::new(crate::report::build(store, &program, lang)?))
@@ -303,7 +324,12 @@ fn save(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
             keying,
             stats,
         } => {
-            store.complete_response_of(&batch, &respondent, keying)?;
+            store.complete_response_of(
+                &batch,
+                &respondent,
+                keying,
+                (stats.compared, stats.mismatches),
+            )?;
             let day = crate::domain::date::today_wib(chrono::Utc::now());
             store.add_entry_stats(day, 1, stats.keystrokes, stats.corrections, stats.seconds)?;
             Saved::ResponseComplete(respondent)
@@ -329,6 +355,10 @@ fn save(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
         } => {
             store.set_score(program, asn, test, value, max)?;
             Saved::Score
+        }
+        Change::ResolveDiscrepancy { id, version, value } => {
+            store.resolve_discrepancy(id, version, value.as_deref())?;
+            Saved::Discrepancy
         }
         Change::Discrepancy {
             batch,

@@ -49,6 +49,14 @@ pub enum Scope {
     Activities,
     /// The training needs section.
     Needs,
+    /// The verification section of the analysis tab.
+    Verification,
+    /// The clerks' statistics section.
+    Operators,
+    /// Settling discrepancies between two keyings.
+    Adjudication,
+    /// Typing the value on paper for a discrepancy.
+    AdjudicationValue,
     Help,
     Confirm,
     Picker,
@@ -203,6 +211,14 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Activities, &[c('n')], C::New, Msg::HelpNewActivity, true),
     b(S::Activities, &[c('d'), k(K::Delete)], C::Delete, Msg::HelpDeleteActivity, true),
     b(S::Needs, &[c('i')], C::SwitchInstrument, Msg::HelpSwitchInstrument, true),
+    b(S::Verification, &[c('a')], C::Adjudicate, Msg::HelpAdjudicate, true),
+    b(S::Operators, &[c('y')], C::FilterYear, Msg::HelpPeriod, true),
+    b(S::Adjudication, &[c('1')], C::TakeFirst, Msg::HelpTakeFirst, true),
+    b(S::Adjudication, &[c('2')], C::TakeSecond, Msg::HelpTakeSecond, true),
+    b(S::Adjudication, &[c('e')], C::TypeValue, Msg::HelpTypeValue, true),
+    b(S::Adjudication, &[c('x')], C::TakeEmpty, Msg::HelpTakeEmpty, false),
+    b(S::AdjudicationValue, &[k(K::Enter)], C::Submit, Msg::HelpSaveValue, true),
+    b(S::AdjudicationValue, &[k(K::Esc)], C::Cancel, Msg::HelpCancelValue, true),
     b(S::Needs, &[c('p')], C::PlanProgram, Msg::HelpPlanProgram, true),
     // Forms.
     b(S::Lookup, &[k(K::F(2)), k(K::Enter)], C::Pick, Msg::HelpPick, true),
@@ -227,6 +243,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::ProgramDetail, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
     b(S::ProgramDetail, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),
     b(S::ProgramDetail, &[c('r')], C::Dashboard, Msg::HelpDashboard, true),
+    b(S::ProgramDetail, &[c('v')], C::FilterVerified, Msg::HelpFilterVerified, false),
     b(S::ProgramDetail, &[c('f')], C::EnterForms, Msg::HelpEnterForms, true),
     b(S::Dashboard, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
     b(S::Dashboard, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),

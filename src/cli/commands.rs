@@ -60,6 +60,14 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
             format,
         }) => super::analysis::needs(ctx, &instrument, year, show, format),
         Some(Command::Export(cmd)) => super::analysis::export(ctx, cmd),
+        Some(Command::Verification { from, to, format }) => {
+            super::quality::verification(ctx, from.as_deref(), to.as_deref(), format)
+        }
+        Some(Command::Discrepancy(cmd)) => super::quality::discrepancy(ctx, cmd),
+        Some(Command::Operators { from, to, format }) => {
+            super::quality::operators(ctx, from.as_deref(), to.as_deref(), format)
+        }
+        Some(Command::Form(cmd)) => super::quality::forms(ctx, cmd),
     }
 }
 

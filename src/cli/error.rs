@@ -79,7 +79,7 @@ impl Localize for CliError {
                 out
             }
             CliError::NotEmpty => Msg::ErrNotEmpty.text(lang).to_string(),
-            CliError::Output(e) => Msg::ErrOutput.fill(lang, &[e]),
+            CliError::Output(e) => Msg::ErrOutput.fill(lang, &[&crate::i18n::io_reason(e, lang)]),
             CliError::ReadFile { path, source } => Msg::ErrFileOpen.fill(
                 lang,
                 &[&path.display(), &crate::i18n::io_reason(source, lang)],

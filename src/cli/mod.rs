@@ -10,6 +10,7 @@ mod commands;
 mod error;
 mod forms;
 pub mod output;
+mod quality;
 
 pub use error::CliError;
 
@@ -148,6 +149,68 @@ pub enum Command {
     /// Exports for other systems
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Double-entry verification per clerk and instrument: forms, fields compared, mismatches
+    Verification {
+        /// From this day (YYYY-MM-DD or DD/MM/YYYY)
+        #[arg(long)]
+        from: Option<String>,
+        /// Up to this day
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Fields the two keyings disagree on, and settling them (adjudication)
+    #[command(subcommand)]
+    Discrepancy(DiscrepancyCommand),
+    /// Clerks' statistics per day: forms, keystrokes, corrections, time active
+    Operators {
+        /// From this day (YYYY-MM-DD or DD/MM/YYYY)
+        #[arg(long)]
+        from: Option<String>,
+        /// Up to this day
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Forms keyed for a program
+    #[command(subcommand)]
+    Form(FormCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DiscrepancyCommand {
+    /// Open discrepancies, oldest first
+    List {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Settle one with the value on the paper form (someone who keyed neither form)
+    Resolve {
+        /// Its id (from `discrepancy list`)
+        id: i64,
+        /// The answer on paper, as it would be keyed
+        #[arg(long, conflicts_with = "empty", required_unless_present = "empty")]
+        value: Option<String>,
+        /// The field is empty on paper
+        #[arg(long)]
+        empty: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FormCommand {
+    /// Complete first keyings of a program's forms
+    List {
+        #[arg(long, value_name = "CODE")]
+        program: String,
+        /// Only verified (yes) or unverified (no) forms
+        #[arg(long, value_name = "yes|no")]
+        verified: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -629,6 +629,25 @@ impl Definition {
     }
 }
 
+impl From<&AnswerError> for super::problem::Problem {
+    fn from(e: &AnswerError) -> Self {
+        use super::problem::Problem;
+        match e {
+            AnswerError::Required => Problem::Required,
+            AnswerError::NotANumber => Problem::Number,
+            AnswerError::OutOfRange { min, max } => Problem::Range {
+                min: *min,
+                max: *max,
+            },
+            AnswerError::Decimals { max } => Problem::Decimals { max: *max },
+            AnswerError::UnknownCode { allowed } => Problem::UnknownChoice(allowed.join(", ")),
+            AnswerError::NotADate => Problem::Date,
+            AnswerError::TooLong { max } => Problem::TooLong { max: *max },
+            AnswerError::Skipped => Problem::AnsweredSkipped,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
         K::PermissionDenied => Msg::IoPermission,
         K::NotFound => Msg::IoNotFound,
         K::AlreadyExists | K::NotADirectory => Msg::IoNotAFolder,
-        K::StorageFull => Msg::ErrDiskFull,
+        K::StorageFull => Msg::IoDiskFull,
         K::ReadOnlyFilesystem => Msg::IoReadOnly,
         _ => return e.to_string(),
     };
@@ -254,6 +254,7 @@ impl Localize for StoreError {
             StoreError::LastAdmin => Msg::ErrLastAdmin.text(lang).to_string(),
             StoreError::SameKeyer => Msg::ErrSameKeyer.text(lang).to_string(),
             StoreError::OutOfScope => Msg::ErrOutOfScope.text(lang).to_string(),
+            StoreError::OwnKeying => Msg::ErrOwnKeying.text(lang).to_string(),
             StoreError::Sqlite(e) => Msg::ErrDb.fill(lang, &[e]),
         }
     }
@@ -279,7 +280,7 @@ impl Localize for ReadError {
     fn localize(&self, lang: Lang) -> String {
         match self {
             ReadError::Open { path, source } => {
-                Msg::ErrFileOpen.fill(lang, &[&path.display(), source])
+                Msg::ErrFileOpen.fill(lang, &[&path.display(), &io_reason(source, lang)])
             }
             ReadError::Empty => Msg::ErrFileEmpty.text(lang).to_string(),
             ReadError::UnsupportedType => Msg::ErrFileType.text(lang).to_string(),

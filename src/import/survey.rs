@@ -32,19 +32,7 @@ pub struct CheckedSurvey {
 }
 
 fn answer_problem(e: &AnswerError) -> Problem {
-    match e {
-        AnswerError::Required => Problem::Required,
-        AnswerError::NotANumber => Problem::Number,
-        AnswerError::OutOfRange { min, max } => Problem::Range {
-            min: *min,
-            max: *max,
-        },
-        AnswerError::Decimals { max } => Problem::Decimals { max: *max },
-        AnswerError::UnknownCode { allowed } => Problem::UnknownChoice(allowed.join(", ")),
-        AnswerError::NotADate => Problem::Date,
-        AnswerError::TooLong { max } => Problem::TooLong { max: *max },
-        AnswerError::Skipped => Problem::AnsweredSkipped,
-    }
+    Problem::from(e)
 }
 
 fn nip_cell(cell: &str) -> String {

@@ -5,6 +5,7 @@ use super::activity_form::ActivitySpec;
 use super::dashboard::fixed;
 use super::form_screen::FormScreen;
 use super::program_form::ProgramSpec;
+use super::quality::Quality;
 use super::{Cx, Reply, Screen, View};
 use crate::app::action::{Action, Command};
 use crate::app::effect::{Effect, Load, Loaded};
@@ -27,16 +28,26 @@ pub enum Section {
     Compare,
     Jp,
     Needs,
+    Verification,
+    Operators,
 }
 
 impl Section {
-    const ALL: [Section; 3] = [Section::Compare, Section::Jp, Section::Needs];
+    const ALL: [Section; 5] = [
+        Section::Compare,
+        Section::Jp,
+        Section::Needs,
+        Section::Verification,
+        Section::Operators,
+    ];
 
     fn label(self) -> Msg {
         match self {
             Section::Compare => Msg::AnalysisCompare,
             Section::Jp => Msg::AnalysisJp,
             Section::Needs => Msg::AnalysisNeeds,
+            Section::Verification => Msg::AnalysisVerification,
+            Section::Operators => Msg::AnalysisOperators,
         }
     }
 }
@@ -95,6 +106,8 @@ pub struct AnalysisScreen {
     pub record: Option<Vec<SiasnRow>>,
     pub needs: Option<Box<Needs>>,
     pub needs_instrument: String,
+    /// Verification and the clerks' statistics.
+    pub quality: Quality,
     pub scroll: Scroll,
 }
 
@@ -116,6 +129,7 @@ impl Default for AnalysisScreen {
             record: None,
             needs: None,
             needs_instrument: "TNA-ASN".into(),
+            quality: Quality::default(),
             scroll: Scroll::default(),
         }
     }
@@ -195,6 +209,8 @@ impl AnalysisScreen {
                 _ => 0,
             },
             Section::Needs => self.needs.as_ref().map_or(0, |n| n.topics.len()),
+            Section::Verification => self.quality.verification_len(),
+            Section::Operators => self.quality.stats_len(),
         }
     }
 
@@ -391,6 +407,8 @@ impl View for AnalysisScreen {
             Section::Jp if self.opd.is_some() => vec![Scope::Activities, Scope::Jp],
             Section::Jp => vec![Scope::Jp],
             Section::Needs => vec![Scope::Needs],
+            Section::Verification => vec![Scope::Verification],
+            Section::Operators => vec![Scope::Operators],
         };
         let mut scopes = section;
         scopes.extend([Scope::Analysis, Scope::List, Scope::Scroll]);
@@ -427,7 +445,25 @@ impl View for AnalysisScreen {
             Action::Cmd(Command::PageDown) => self.scroll.step(height as isize, len, height),
             Action::Cmd(Command::Top) => self.scroll.select(0, len, height),
             Action::Cmd(Command::Bottom) => self.scroll.select(len.saturating_sub(1), len, height),
-            Action::Cmd(Command::FilterYear) if self.section != Section::Needs => {
+            Action::Cmd(Command::FilterYear) if self.section == Section::Operators => {
+                self.scroll = Scroll::default();
+                return self.quality.next_period();
+            }
+            Action::Cmd(Command::Adjudicate) if self.section == Section::Verification => {
+                if !cx.can(Capability::Adjudicate) {
+                    return vec![Reply::error(cx.t(Msg::NotAllowed))];
+                }
+                return vec![Reply::Push(Box::new(Screen::Adjudication(
+                    super::adjudication::AdjudicationScreen::default(),
+                )))];
+            }
+            Action::Loaded(loaded) if self.quality.loaded(loaded) => {
+                let len = self.list_len();
+                self.scroll.clamp(len, height);
+            }
+            Action::Cmd(Command::FilterYear)
+                if matches!(self.section, Section::Compare | Section::Jp) =>
+            {
                 self.year = match self.year {
                     None => self.years.first().copied(),
                     Some(y) => self
@@ -591,6 +627,8 @@ impl View for AnalysisScreen {
                 loads
             }
             Section::Needs => vec![Effect::Load(Load::Needs(self.needs_instrument.clone()))],
+            Section::Verification => self.quality.verification_loads(),
+            Section::Operators => self.quality.stats_loads(),
         }
     }
 
@@ -620,6 +658,13 @@ impl View for AnalysisScreen {
         let w = area.width.saturating_sub(2);
         let foot = table.y + table.height;
         match self.section {
+            Section::Verification => {
+                self.quality
+                    .render_verification(area, table, self.scroll, buf, cx);
+            }
+            Section::Operators => {
+                self.quality.render_stats(area, table, self.scroll, buf, cx);
+            }
             Section::Compare => {
                 let year = self
                     .year

@@ -223,6 +223,9 @@ impl EntryScreen {
                         self.mismatch = None;
                     }
                     _ => {
+                        if self.mismatch.as_ref().is_none_or(|m| m.item != code) {
+                            self.stats.mismatches += 1;
+                        }
                         self.mismatch = Some(Mismatch {
                             item: code,
                             typed: value,
@@ -357,7 +360,10 @@ impl EntryScreen {
                 return vec![Reply::error(cx.t(Msg::EntryMismatch))];
             }
         }
-        let stats = self.stats;
+        let mut stats = self.stats;
+        if self.first.is_some() {
+            stats.compared = (0..self.items_len()).filter(|i| self.shown(*i)).count() as i64;
+        }
         self.stats = EntryStats::default();
         self.previous = std::mem::take(&mut self.answers);
         self.saved += 1;

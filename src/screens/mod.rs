@@ -4,6 +4,7 @@
 //! draws itself from its state alone, and says which keymap scopes are active while it is on top.
 
 pub mod activity_form;
+pub mod adjudication;
 pub mod analysis;
 pub mod asn_form;
 pub mod asn_list;
@@ -24,6 +25,7 @@ pub mod picker;
 pub mod program_detail;
 pub mod program_form;
 pub mod programs;
+pub mod quality;
 pub mod scores;
 pub mod text_form;
 pub mod users;
@@ -156,6 +158,7 @@ pub enum Screen {
     InstrumentCopy(form_screen::FormScreen<instruments::CopySpec>),
     Dashboard(dashboard::DashboardScreen),
     Analysis(analysis::AnalysisScreen),
+    Adjudication(adjudication::AdjudicationScreen),
 }
 
 macro_rules! each_screen {
@@ -185,6 +188,7 @@ macro_rules! each_screen {
             Screen::InstrumentCopy($s) => $body,
             Screen::Dashboard($s) => $body,
             Screen::Analysis($s) => $body,
+            Screen::Adjudication($s) => $body,
         }
     };
 }

@@ -18,6 +18,7 @@ use crate::domain::nip::Nip;
 use crate::domain::program::format_rupiah;
 use crate::domain::user::Capability;
 use crate::i18n::{Msg, number};
+use crate::store::verification::{FormRow, Verified};
 use crate::widgets::table::{Column, DataTable, Scroll, body_height};
 use crate::widgets::{fit, put};
 use ratatui::buffer::Buffer;
@@ -29,14 +30,16 @@ pub enum Section {
     Objectives,
     Participants,
     Costs,
+    Forms,
 }
 
 impl Section {
-    const ALL: [Section; 4] = [
+    const ALL: [Section; 5] = [
         Section::Summary,
         Section::Objectives,
         Section::Participants,
         Section::Costs,
+        Section::Forms,
     ];
 
     fn label(self) -> Msg {
@@ -45,6 +48,7 @@ impl Section {
             Section::Objectives => Msg::SectionObjectives,
             Section::Participants => Msg::SectionParticipants,
             Section::Costs => Msg::SectionCosts,
+            Section::Forms => Msg::SectionForms,
         }
     }
 
@@ -71,6 +75,10 @@ pub struct ProgramDetailScreen {
     pub objectives: Scroll,
     pub roster: Scroll,
     pub costs: Scroll,
+    /// The program's keyed forms, filtered by verification.
+    pub forms: Option<Vec<FormRow>>,
+    pub verified: Verified,
+    pub forms_scroll: Scroll,
 }
 
 /// Rows below the section tabs and the program's name.
@@ -92,6 +100,9 @@ impl ProgramDetailScreen {
             objectives: Scroll::default(),
             roster: Scroll::default(),
             costs: Scroll::default(),
+            forms: None,
+            verified: Verified::All,
+            forms_scroll: Scroll::default(),
         }
     }
 
@@ -113,10 +124,12 @@ impl ProgramDetailScreen {
             Section::Objectives => self.lines().len(),
             Section::Participants => self.detail.as_ref().map_or(0, |d| d.roster.len()),
             Section::Costs => self.detail.as_ref().map_or(0, |d| d.costs.len()),
+            Section::Forms => self.forms.as_ref().map_or(0, Vec::len),
         };
         let scroll = match self.section {
             Section::Objectives => &mut self.objectives,
             Section::Participants => &mut self.roster,
+            Section::Forms => &mut self.forms_scroll,
             _ => &mut self.costs,
         };
         Some((scroll, len))
@@ -246,7 +259,7 @@ impl ProgramDetailScreen {
                     None => Vec::new(),
                 }
             }
-            Section::Costs => Vec::new(),
+            Section::Costs | Section::Forms => Vec::new(),
         }
     }
 
@@ -317,7 +330,7 @@ impl ProgramDetailScreen {
                     None => return Vec::new(),
                 }
             }
-            Section::Summary => return Vec::new(),
+            Section::Summary | Section::Forms => return Vec::new(),
         };
         vec![Reply::Modal(Box::new(Modal::Confirm(Confirm {
             question,
@@ -372,6 +385,23 @@ impl View for ProgramDetailScreen {
             Action::Cmd(Command::NextSection) => self.section = self.section.step(1),
             Action::Cmd(Command::PrevSection) => self.section = self.section.step(-1),
             Action::Cmd(Command::Back) => return vec![Reply::Pop],
+            Action::Cmd(Command::FilterVerified) if self.section == Section::Forms => {
+                self.verified = match self.verified {
+                    Verified::All => Verified::No,
+                    Verified::No => Verified::Yes,
+                    Verified::Yes => Verified::All,
+                };
+                self.forms = None;
+                self.forms_scroll = Scroll::default();
+                return vec![Reply::load(Load::Forms(self.id, self.verified))];
+            }
+            Action::Loaded(Loaded::Forms(id, verified, rows))
+                if *id == self.id && *verified == self.verified =>
+            {
+                self.forms = Some(rows.clone());
+                self.forms_scroll
+                    .clamp(rows.len(), body_height(content(cx.body)));
+            }
             Action::Cmd(Command::EditProgram) => return self.edit_program(cx),
             Action::Cmd(Command::Enroll) => {
                 self.section = Section::Participants;
@@ -433,7 +463,10 @@ impl View for ProgramDetailScreen {
     }
 
     fn refresh(&self) -> Vec<Effect> {
-        vec![Effect::Load(Load::ProgramDetail(self.id))]
+        vec![
+            Effect::Load(Load::ProgramDetail(self.id)),
+            Effect::Load(Load::Forms(self.id, self.verified)),
+        ]
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
@@ -485,7 +518,74 @@ impl View for ProgramDetailScreen {
             Section::Objectives => self.render_objectives(d, c, buf, cx),
             Section::Participants => self.render_roster(d, c, buf, cx),
             Section::Costs => self.render_costs(d, c, buf, cx),
+            Section::Forms => self.render_forms(c, buf, cx),
         }
+    }
+}
+
+impl ProgramDetailScreen {
+    /// The program's forms with their verification state; `v` filters.
+    fn render_forms(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        let theme = cx.theme;
+        let w = area.width.saturating_sub(2);
+        let filter = cx.t(match self.verified {
+            Verified::All => Msg::FormsAll,
+            Verified::Yes => Msg::FormsVerified,
+            Verified::No => Msg::FormsUnverified,
+        });
+        let Some(forms) = &self.forms else {
+            put(buf, area.x + 1, area.y, cx.t(Msg::Loading), w, theme.dim());
+            return;
+        };
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            &Msg::FormsFilter.fill(cx.lang, &[&filter, &forms.len()]),
+            w,
+            theme.dim(),
+        );
+        let columns = [
+            Column::fixed(cx.t(Msg::ColInstrument), 12),
+            Column::fixed(cx.t(Msg::SetupPhase), 5),
+            Column::fill(cx.t(Msg::ColRespondent), 1),
+            Column::fixed(cx.t(Msg::ColKeyedBy), 12),
+            Column::fixed(cx.t(Msg::ColVerified), 13),
+        ];
+        let cells: Vec<Vec<String>> = forms
+            .iter()
+            .map(|f| {
+                vec![
+                    f.instrument.clone(),
+                    f.phase.code().to_string(),
+                    f.respondent.clone(),
+                    f.keyed_by.clone(),
+                    if f.open > 0 {
+                        Msg::FormDisputed.fill(cx.lang, &[&f.open])
+                    } else if f.verified {
+                        cx.t(Msg::FormVerifiedMark).to_string()
+                    } else {
+                        cx.t(Msg::FormUnverifiedMark).to_string()
+                    },
+                ]
+            })
+            .collect();
+        DataTable {
+            columns: &columns,
+            rows: &cells,
+            scroll: self.forms_scroll,
+            theme,
+            focused: true,
+            empty: cx.t(Msg::FormsNone),
+        }
+        .render(
+            Rect {
+                y: area.y + 1,
+                height: area.height.saturating_sub(1),
+                ..area
+            },
+            buf,
+        );
     }
 }
 

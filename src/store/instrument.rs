@@ -67,7 +67,8 @@ impl Store {
     pub fn instruments(&self) -> Result<Vec<InstrumentRow>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT i.id, i.code, i.revision, i.title, i.level, i.anonymous, i.definition, i.builtin,
-                    (SELECT count(*) FROM response r WHERE r.instrument_code = i.code AND r.status = 'complete')
+                    (SELECT count(*) FROM response r WHERE r.instrument_code = i.code AND r.status = 'complete'
+                       AND r.keying = 'first')
              FROM instrument i WHERE i.current = 1
              ORDER BY CASE i.level WHEN 'needs' THEN 0 WHEN 'reaction' THEN 1 WHEN 'learning' THEN 2
                                    WHEN 'behavior' THEN 3 ELSE 4 END, i.code",

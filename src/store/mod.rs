@@ -18,6 +18,7 @@ pub mod program;
 pub mod response;
 mod schema;
 pub mod user;
+pub mod verification;
 
 pub use schema::SCHEMA_VERSION;
 
@@ -103,6 +104,8 @@ pub enum StoreError {
     SameKeyer,
     #[error("outside the OPDs this user is limited to")]
     OutOfScope,
+    #[error("an adjudicator must be neither of the two clerks who keyed the form")]
+    OwnKeying,
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -294,6 +297,11 @@ impl Store {
     /// Stamps every later write with this time instead of the clock's (for tests and demos).
     pub fn fix_clock(&mut self, at: chrono::DateTime<chrono::Utc>) {
         self.clock = Some(at);
+    }
+
+    /// Today in WIB (by the fixed clock in tests and demos).
+    pub fn today(&self) -> chrono::NaiveDate {
+        crate::domain::date::today_wib(self.clock.unwrap_or_else(chrono::Utc::now))
     }
 
     pub fn path(&self) -> Option<&Path> {

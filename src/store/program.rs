@@ -85,8 +85,9 @@ impl Store {
                AND (?3 IS NULL OR p.status = ?3)
                AND (?4 = '' OR p.code LIKE '%' || ?4 || '%' OR p.name LIKE '%' || ?4 || '%'
                     OR coalesce(v.name, '') LIKE '%' || ?4 || '%' OR p.competency LIKE '%' || ?4 || '%')
-             ORDER BY p.start_date DESC, p.code"
+             ORDER BY (?4 <> '' AND p.code LIKE ?4 || '%') DESC, p.start_date DESC, p.code"
         );
+        // A search that is the start of a code finds that program first (KOM before PRAKOM).
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(
             params![

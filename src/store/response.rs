@@ -699,11 +699,14 @@ impl Store {
 
     /// Completes the form identified by its batch, respondent and keying. A second keying without open
     /// discrepancies marks the first keying verified.
+    /// A second keying also records what the verification found: `check` is (fields compared,
+    /// fields that differed when typed).
     pub fn complete_response_of(
         &mut self,
         batch: &Batch,
         respondent: &Respondent,
         keying: Keying,
+        check: (i64, i64),
     ) -> Result<()> {
         let id = self.response_id(batch, respondent, keying)?;
         let first = match keying {
@@ -719,6 +722,16 @@ impl Store {
             )?;
             if let Some(first) = first {
                 mark_verified(tx, first)?;
+                let day = tx.today();
+                tx.execute(
+                    "INSERT INTO verification (second_id, first_id, instrument, first_keyer, second_keyer,
+                                               compared, mismatches, day)
+                     SELECT ?1, f.id, f.instrument_code, f.created_by, ?3, ?4, ?5, ?6
+                     FROM response f WHERE f.id = ?2
+                     ON CONFLICT (second_id) DO UPDATE SET compared = excluded.compared,
+                         mismatches = excluded.mismatches, day = excluded.day",
+                    params![id, first, tx.user(), check.0, check.1, day],
+                )?;
             }
             Ok(())
         })
@@ -770,7 +783,7 @@ impl Store {
 }
 
 /// A first keying is verified when a complete second keying exists and no discrepancy is open.
-fn mark_verified(tx: &Tx<'_>, first: i64) -> Result<()> {
+pub(crate) fn mark_verified(tx: &Tx<'_>, first: i64) -> Result<()> {
     tx.execute(
         "UPDATE response SET verified = 1, version = version + 1, updated_by = ?1, updated_at = ?2
          WHERE id = ?3 AND verified = 0

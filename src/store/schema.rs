@@ -328,8 +328,24 @@ const V4: &str = r#"
 CREATE INDEX user_opd_opd ON user_opd(opd_id);
 "#;
 
+/// Double-entry verification: one row per verified form (second keying), for the verification report.
+const V5: &str = r#"
+CREATE TABLE verification (
+    second_id    INTEGER PRIMARY KEY REFERENCES response(id) ON DELETE CASCADE,
+    first_id     INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+    instrument   TEXT NOT NULL,
+    first_keyer  TEXT NOT NULL,
+    second_keyer TEXT NOT NULL,
+    compared     INTEGER NOT NULL CHECK (compared >= 0),
+    mismatches   INTEGER NOT NULL CHECK (mismatches >= 0),
+    day          TEXT NOT NULL
+);
+CREATE INDEX verification_first ON verification(first_keyer, instrument);
+ALTER TABLE discrepancy ADD COLUMN resolved_by TEXT;
+"#;
+
 /// Schema steps; version N is reached by running `MIGRATIONS[N - 1]`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this tilik writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
