@@ -53,19 +53,49 @@ pub enum Phase {
     Pre,
     /// At the end of the training (reaction survey, post-test).
     Post,
-    /// Some time after, at work.
+    /// Some time after, at work (unspecified).
     Followup,
+    /// At work 30, 60 and 90 days after the training ended.
+    #[serde(rename = "f30")]
+    F30,
+    #[serde(rename = "f60")]
+    F60,
+    #[serde(rename = "f90")]
+    F90,
+    /// Six months after (results).
+    #[serde(rename = "m6")]
+    M6,
 }
 
 impl Phase {
-    pub const ALL: [Phase; 3] = [Phase::Pre, Phase::Post, Phase::Followup];
+    pub const ALL: [Phase; 7] = [
+        Phase::Pre,
+        Phase::Post,
+        Phase::Followup,
+        Phase::F30,
+        Phase::F60,
+        Phase::F90,
+        Phase::M6,
+    ];
+
+    /// The phases at work after the training, in order.
+    pub const AFTER: [Phase; 5] = [Phase::F30, Phase::F60, Phase::F90, Phase::M6, Phase::Followup];
 
     pub fn code(self) -> &'static str {
         match self {
             Phase::Pre => "pre",
             Phase::Post => "post",
             Phase::Followup => "followup",
+            Phase::F30 => "f30",
+            Phase::F60 => "f60",
+            Phase::F90 => "f90",
+            Phase::M6 => "m6",
         }
+    }
+
+    /// Whether the phase is at work after the training (its date may not be before the training ended).
+    pub fn is_after(self) -> bool {
+        Phase::AFTER.contains(&self)
     }
 
     pub fn from_code(s: &str) -> Option<Phase> {
@@ -132,8 +162,11 @@ pub enum ItemKind {
         max: u8,
         labels: Vec<String>,
     },
-    /// 1 = ya, 0 = tidak.
-    YesNo,
+    /// 1 = ya, 0 = tidak; with `na`, also 9 = tidak berlaku (not applicable, in observation checklists).
+    YesNo {
+        #[serde(default)]
+        na: bool,
+    },
     Number {
         min: f64,
         max: f64,
@@ -239,6 +272,54 @@ impl fmt::Display for Condition {
     }
 }
 
+/// The stored answer "not applicable" of a yes/no item that allows it.
+pub const NOT_APPLICABLE: &str = "9";
+
+/// What an item means to tilik beyond its answer: the facts of an observation or interview session, and
+/// the counts a checklist keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemRole {
+    /// The day of the observation or interview (a date item).
+    Date,
+    /// Who observed or interviewed.
+    Observer,
+    /// Where the observation took place.
+    Place,
+    /// The supervisor interviewed (NIP or name).
+    Atasan,
+    /// A count of tasks due (checklists).
+    CountDue,
+    /// A count of those tasks finished on time.
+    CountDone,
+}
+
+impl ItemRole {
+    pub const ALL: [ItemRole; 6] = [
+        ItemRole::Date,
+        ItemRole::Observer,
+        ItemRole::Place,
+        ItemRole::Atasan,
+        ItemRole::CountDue,
+        ItemRole::CountDone,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ItemRole::Date => "date",
+            ItemRole::Observer => "observer",
+            ItemRole::Place => "place",
+            ItemRole::Atasan => "atasan",
+            ItemRole::CountDue => "count_due",
+            ItemRole::CountDone => "count_done",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<ItemRole> {
+        ItemRole::ALL.into_iter().find(|r| r.code() == s.trim())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub code: ItemCode,
@@ -251,6 +332,21 @@ pub struct Item {
     pub section: Option<String>,
     /// What the item measures, for an index per aspect (materi, fasilitator, relevansi, sarana…).
     pub aspect: Option<String>,
+    /// A session fact or a count (see [`ItemRole`]).
+    #[serde(default)]
+    pub role: Option<ItemRole>,
+    /// Asks about the program's objective with this number (1-based): the entry screen shows the
+    /// objective's own text, and hides the item when the program has fewer objectives.
+    #[serde(default)]
+    pub objective: Option<u8>,
+    /// An evidence note may be written beside the answer (stored under `CODE.note`).
+    #[serde(default)]
+    pub note: bool,
+}
+
+/// The answer key under which an item's evidence note is stored.
+pub fn note_key(code: &str) -> String {
+    format!("{code}.note")
 }
 
 /// Why a typed answer is refused.
@@ -302,11 +398,16 @@ impl Item {
                 }
                 Ok(Some(v.to_string()))
             }
-            ItemKind::YesNo => match t.to_lowercase().as_str() {
+            ItemKind::YesNo { na } => match t.to_lowercase().as_str() {
                 "1" | "y" | "ya" | "yes" => Ok(Some("1".into())),
                 "0" | "2" | "t" | "n" | "tidak" | "no" => Ok(Some("0".into())),
+                "9" | "na" | "n/a" | "tb" | "tidak berlaku" if *na => Ok(Some(NOT_APPLICABLE.into())),
                 _ => Err(AnswerError::UnknownCode {
-                    allowed: vec!["1".into(), "0".into()],
+                    allowed: if *na {
+                        vec!["1".into(), "0".into(), NOT_APPLICABLE.into()]
+                    } else {
+                        vec!["1".into(), "0".into()]
+                    },
                 }),
             },
             ItemKind::Number { min, max, decimals } => {
@@ -384,7 +485,8 @@ impl Item {
             ItemKind::Likert { min, max, .. } if *max <= 9 => (*min..=*max)
                 .filter_map(|v| char::from_digit(u32::from(v), 10))
                 .collect(),
-            ItemKind::YesNo => vec!['1', '0'],
+            ItemKind::YesNo { na: false } => vec!['1', '0'],
+            ItemKind::YesNo { na: true } => vec!['1', '0', '9'],
             ItemKind::Choice {
                 options,
                 multiple: false,
@@ -404,7 +506,7 @@ impl Item {
                 let v: u8 = value.parse().ok()?;
                 labels.get(usize::from(v.checked_sub(*min)?)).cloned()
             }
-            ItemKind::YesNo => None,
+            ItemKind::YesNo { .. } => None,
             ItemKind::Choice { options, .. } => {
                 let parts: Vec<String> = value
                     .split(';')
@@ -491,6 +593,10 @@ pub enum DefinitionError {
     UnknownLevel(String),
     #[error("item {item}: unknown type {kind}")]
     UnknownType { item: String, kind: String },
+    #[error("item {item}: unknown role {role}")]
+    UnknownRole { item: String, role: String },
+    #[error("item {item}: objectives are numbered from 1")]
+    BadObjective { item: String },
     #[error("{0}")]
     Toml(String),
 }
@@ -670,6 +776,9 @@ mod tests {
             show_if: None,
             section: None,
             aspect: None,
+            role: None,
+            objective: None,
+            note: false,
         }
     }
 

@@ -490,6 +490,12 @@ catalog! {
     PhasePre => "Sebelum (pre)", "Before (pre)";
     PhasePost => "Sesudah (post)", "After (post)";
     PhaseFollowup => "Tindak lanjut", "Follow-up";
+    PhaseF30 => "30 hari sesudah", "30 days after";
+    PhaseF60 => "60 hari sesudah", "60 days after";
+    PhaseF90 => "90 hari sesudah", "90 days after";
+    PhaseM6 => "6 bulan sesudah", "6 months after";
+    DefUnknownRole => "butir {0}: peran {1} tidak dikenal (date, observer, place, atasan, count_due, count_done)", "item {0}: unknown role {1} (date, observer, place, atasan, count_due, count_done)";
+    DefBadObjective => "butir {0}: nomor tujuan dimulai dari 1", "item {0}: objectives are numbered from 1";
     EntryTitle => "Entri formulir", "Form entry";
     EntryVerifyTitle => "Verifikasi (entri kedua)", "Verification (second keying)";
     EntryFirstMode => "entri pertama", "first keying";
@@ -520,6 +526,8 @@ catalog! {
     EntryDraftResumed => "Melanjutkan formulir {0} yang belum selesai", "Carrying on with the unfinished form of {0}";
     EntryRange => "Skala {0}–{1}", "Scale {0}–{1}";
     EntryYesNo => "1=ya · 0=tidak", "1=yes · 0=no";
+    EntryYesNoNa => "1=ya · 0=tidak · 9=tidak berlaku", "1=yes · 0=no · 9=not applicable";
+    NotApplicable => "Tidak berlaku", "Not applicable";
     EntryMultiple => "Beberapa kode dipisah koma, lalu Enter: {0}", "Several codes separated by commas, then Enter: {0}";
     EntryNumberHint => "Angka {0}–{1}, paling banyak {2} desimal, lalu Enter", "A number {0}–{1}, at most {2} decimals, then Enter";
     EntryTextHint => "Ketik teks, lalu Enter (kosong boleh bila tidak wajib)", "Type the text, then Enter (empty is fine when not required)";
@@ -555,6 +563,7 @@ catalog! {
     LevelResults => "Hasil", "Results";
     KindLikert => "Skala Likert", "Likert scale";
     KindYesNo => "Ya/tidak", "Yes/no";
+    KindYesNoNa => "Ya/tidak/tidak berlaku", "Yes/no/not applicable";
     KindNumber => "Angka", "Number";
     KindChoice => "Pilihan", "Choice";
     KindMultiple => "Pilihan ganda", "Several choices";

@@ -88,6 +88,10 @@ impl Localize for DefinitionError {
             D::UnknownType { item, kind } => {
                 Msg::DefUnknownType.fill(lang, &[item, &crate::text::visible(kind)])
             }
+            D::UnknownRole { item, role } => {
+                Msg::DefUnknownRole.fill(lang, &[item, &crate::text::visible(role)])
+            }
+            D::BadObjective { item } => Msg::DefBadObjective.fill(lang, &[item]),
             D::Toml(m) => Msg::DefToml.fill(lang, &[&crate::text::visible(m)]),
         }
     }

@@ -2,7 +2,7 @@
 //! The format is documented in docs/formats.md.
 
 use crate::domain::instrument::{
-    Choice, Condition, Definition, DefinitionError, Item, ItemCode, ItemKind, Level,
+    Choice, Condition, Definition, DefinitionError, Item, ItemCode, ItemKind, ItemRole, Level,
 };
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +71,18 @@ struct RawItem {
     section: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     aspect: Option<String>,
+    /// yes/no items: 9 = not applicable is allowed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    na: bool,
+    /// date, observer, place, atasan, count_due, count_done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<String>,
+    /// The program objective (1-based) the item asks about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    objective: Option<u8>,
+    /// An evidence note may go beside the answer.
+    #[serde(default, skip_serializing_if = "is_false")]
+    note: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -137,7 +149,7 @@ fn item_from(raw: RawItem, index: usize) -> Result<Item, DefinitionError> {
             };
             ItemKind::Likert { min, max, labels }
         }
-        "yesno" | "ya_tidak" => ItemKind::YesNo,
+        "yesno" | "ya_tidak" => ItemKind::YesNo { na: raw.na },
         "number" | "angka" => ItemKind::Number {
             min: raw.min.unwrap_or(f64::MIN),
             max: raw.max.unwrap_or(f64::MAX),
@@ -177,6 +189,16 @@ fn item_from(raw: RawItem, index: usize) -> Result<Item, DefinitionError> {
         }
     };
     let show_if = raw.show_if.as_deref().map(Condition::parse).transpose()?;
+    let role = match raw.role.as_deref() {
+        None => None,
+        Some(r) => Some(ItemRole::from_code(r).ok_or_else(|| DefinitionError::UnknownRole {
+            item: name.clone(),
+            role: r.to_string(),
+        })?),
+    };
+    if raw.objective == Some(0) {
+        return Err(DefinitionError::BadObjective { item: name });
+    }
     Ok(Item {
         code,
         text,
@@ -185,6 +207,9 @@ fn item_from(raw: RawItem, index: usize) -> Result<Item, DefinitionError> {
         show_if,
         section: raw.section.as_deref().map(clean).filter(|s| !s.is_empty()),
         aspect: raw.aspect.as_deref().map(clean).filter(|s| !s.is_empty()),
+        role,
+        objective: raw.objective,
+        note: raw.note,
     })
 }
 
@@ -286,6 +311,9 @@ pub fn export(def: &Definition, revision: u32) -> String {
                 show_if: i.show_if.as_ref().map(ToString::to_string),
                 section: i.section.clone(),
                 aspect: i.aspect.clone(),
+                role: i.role.map(|r| r.code().to_string()),
+                objective: i.objective,
+                note: i.note,
                 ..RawItem::default()
             };
             match &i.kind {
@@ -296,7 +324,10 @@ pub fn export(def: &Definition, revision: u32) -> String {
                         raw.labels = labels.clone();
                     }
                 }
-                ItemKind::YesNo => raw.kind = Some("yesno".into()),
+                ItemKind::YesNo { na } => {
+                    raw.kind = Some("yesno".into());
+                    raw.na = *na;
+                }
                 ItemKind::Number { min, max, decimals } => {
                     raw.kind = Some("number".into());
                     raw.min = (*min > f64::MIN).then_some(*min);

@@ -841,6 +841,10 @@ pub fn phase_label(phase: crate::domain::instrument::Phase) -> Msg {
         crate::domain::instrument::Phase::Pre => Msg::PhasePre,
         crate::domain::instrument::Phase::Post => Msg::PhasePost,
         crate::domain::instrument::Phase::Followup => Msg::PhaseFollowup,
+        crate::domain::instrument::Phase::F30 => Msg::PhaseF30,
+        crate::domain::instrument::Phase::F60 => Msg::PhaseF60,
+        crate::domain::instrument::Phase::F90 => Msg::PhaseF90,
+        crate::domain::instrument::Phase::M6 => Msg::PhaseM6,
     }
 }
 
@@ -1020,8 +1024,11 @@ impl EntryScreen {
                 put(buf, ans.x, y, &format!("[{v}]"), ans.width, style);
             }
             let label = match (&item.kind, value.map(String::as_str)) {
-                (ItemKind::YesNo, Some("1")) => Some(cx.t(Msg::Yes).to_string()),
-                (ItemKind::YesNo, Some("0")) => Some(cx.t(Msg::No).to_string()),
+                (ItemKind::YesNo { .. }, Some("1")) => Some(cx.t(Msg::Yes).to_string()),
+                (ItemKind::YesNo { .. }, Some("0")) => Some(cx.t(Msg::No).to_string()),
+                (ItemKind::YesNo { na: true }, Some("9")) => {
+                    Some(cx.t(Msg::NotApplicable).to_string())
+                }
                 (_, v) => v.and_then(|v| item.label_of(v)),
             };
             if let Some(label) = label {
@@ -1088,7 +1095,8 @@ fn answer_hint(item: &Item, cx: &Cx) -> String {
             .collect::<Vec<_>>()
             .join(" · "),
         ItemKind::Likert { min, max, .. } => Msg::EntryRange.fill(cx.lang, &[min, max]),
-        ItemKind::YesNo => cx.t(Msg::EntryYesNo).to_string(),
+        ItemKind::YesNo { na: false } => cx.t(Msg::EntryYesNo).to_string(),
+        ItemKind::YesNo { na: true } => cx.t(Msg::EntryYesNoNa).to_string(),
         ItemKind::Choice {
             options, multiple, ..
         } => {

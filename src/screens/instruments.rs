@@ -185,7 +185,8 @@ impl InstrumentScreen {
 fn kind_summary(item: &Item, cx: &Cx) -> String {
     match &item.kind {
         ItemKind::Likert { min, max, .. } => format!("Likert {min}–{max}"),
-        ItemKind::YesNo => cx.t(Msg::KindYesNo).to_string(),
+        ItemKind::YesNo { na: false } => cx.t(Msg::KindYesNo).to_string(),
+        ItemKind::YesNo { na: true } => cx.t(Msg::KindYesNoNa).to_string(),
         ItemKind::Number { min, max, .. } => {
             let bound = |v: f64, open: f64| {
                 if v == open {
@@ -451,11 +452,12 @@ impl FormSpec for ItemSpec {
 
     fn build(&self, cx: &Cx) -> Form<ItemField> {
         use ItemField as F;
-        let kinds = ["likert", "yesno", "number", "choice", "text", "date"]
+        let kinds = ["likert", "yesno", "yesno_na", "number", "choice", "text", "date"]
             .iter()
             .zip([
                 Msg::KindLikert,
                 Msg::KindYesNo,
+                Msg::KindYesNoNa,
                 Msg::KindNumber,
                 Msg::KindChoice,
                 Msg::KindText,
@@ -517,7 +519,8 @@ impl FormSpec for ItemSpec {
                 form.set_text(F::Scale, &format!("{min}-{max}"));
                 form.set_text(F::Labels, &labels.join("; "));
             }
-            ItemKind::YesNo => form.set_choice(F::Kind, "yesno"),
+            ItemKind::YesNo { na: false } => form.set_choice(F::Kind, "yesno"),
+            ItemKind::YesNo { na: true } => form.set_choice(F::Kind, "yesno_na"),
             ItemKind::Number { min, max, decimals } => {
                 form.set_choice(F::Kind, "number");
                 let f = |v: f64| crate::domain::instrument::format_number(v);
@@ -598,7 +601,8 @@ impl FormSpec for ItemSpec {
                     None
                 }
             },
-            "yesno" => Some(ItemKind::YesNo),
+            "yesno" => Some(ItemKind::YesNo { na: false }),
+            "yesno_na" => Some(ItemKind::YesNo { na: true }),
             "number" => {
                 let range = form.value(F::Range);
                 let (min, max) = if range.trim().is_empty() {
@@ -657,6 +661,9 @@ impl FormSpec for ItemSpec {
         }
         let optional =
             |f: F| Some(crate::text::clean_line(&form.value(f))).filter(|s| !s.is_empty());
+        // What the form does not show (a session role, the objective asked about, evidence notes)
+        // stays as the item had it.
+        let kept = self.index.and_then(|i| self.definition.items.get(i));
         let item = Item {
             code,
             text,
@@ -665,6 +672,9 @@ impl FormSpec for ItemSpec {
             show_if,
             section: optional(F::Section),
             aspect: optional(F::Aspect),
+            role: kept.and_then(|k| k.role),
+            objective: kept.and_then(|k| k.objective),
+            note: kept.is_some_and(|k| k.note),
         };
         let mut def = self.definition.clone();
         match self.index {
