@@ -825,6 +825,7 @@ pub fn fill_with(store: &mut Store, total: usize) -> Result<DemoSummary> {
         }
         summary.forms += needs_demo(tx, &mut rng, &ids)?;
         verification_demo(tx, &mut rng)?;
+        summary.forms += behaviour_demo(tx, &mut rng)?;
         summary.activities = activities_demo(tx, &mut rng, &ids)?;
         Ok(summary)
     })
@@ -1269,6 +1270,368 @@ fn verification_demo(tx: &Tx<'_>, rng: &mut Rng) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Answers for one behaviour form, by item code.
+type Answers = Vec<(String, String)>;
+
+fn insert_form(
+    tx: &Tx<'_>,
+    program: i64,
+    instrument: &str,
+    phase: crate::domain::instrument::Phase,
+    asn: AsnId,
+    answers: &Answers,
+    clerk: &str,
+) -> Result<bool> {
+    use crate::store::response::{self as resp, Batch, Keying, Respondent};
+    let Some((instrument_id, _)) = instrument_of(tx, instrument)? else {
+        return Ok(false);
+    };
+    let batch = Batch {
+        program: Some(ProgramId(program)),
+        instrument: instrument.into(),
+        phase,
+    };
+    let id = resp::insert_response(
+        tx,
+        &batch,
+        instrument_id,
+        &Respondent::Asn(asn),
+        Keying::First,
+        true,
+    )?;
+    tx.execute(
+        "UPDATE response SET created_by = ?2, updated_by = ?2 WHERE id = ?1",
+        rusqlite::params![id, clerk],
+    )?;
+    for (item, value) in answers {
+        resp::set_answer(tx, id, item, Some(value))?;
+    }
+    Ok(true)
+}
+
+fn iso_after(day: NaiveDate, days: i64) -> String {
+    let d = if days >= 0 {
+        day.checked_add_days(chrono::Days::new(days.unsigned_abs()))
+    } else {
+        day.checked_sub_days(chrono::Days::new(days.unsigned_abs()))
+    };
+    crate::domain::date::iso(d.unwrap_or(day))
+}
+
+/// Behaviour at work: follow-ups planned for every completed program; for the communication, time
+/// management and leadership programs, baseline and follow-up observations (most improve, a few do
+/// not), supervisor interviews with barriers and long notes, self-assessments, and follow-up
+/// actions — mentoring where nothing changed, aksi perubahan with milestones after PKP.
+fn behaviour_demo(tx: &Tx<'_>, rng: &mut Rng) -> Result<usize> {
+    use crate::domain::followup::{ActionInput, ActionKind, StepInput};
+    use crate::domain::instrument::Phase;
+    let programs: Vec<(i64, String, NaiveDate, NaiveDate, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, code, start_date, end_date, status FROM program ORDER BY start_date",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    // Evaluators follow up a sample of ten passed participants per completed program; a program whose
+    // evaluation is closed ("dievaluasi") has what was not done cancelled.
+    for (id, _, _, _, status) in &programs {
+        if status != "selesai" && status != "dievaluasi" {
+            continue;
+        }
+        crate::store::followup::plan(tx, ProgramId(*id))?;
+        tx.execute(
+            "DELETE FROM followup WHERE program_id = ?1 AND asn_id NOT IN (
+                 SELECT asn_id FROM enrollment WHERE program_id = ?1 AND completion = 'lulus'
+                 ORDER BY id LIMIT 10)",
+            [id],
+        )?;
+        if status == "dievaluasi" {
+            tx.execute(
+                "UPDATE followup SET status = 'cancelled' WHERE program_id = ?1",
+                [id],
+            )?;
+        }
+    }
+    let missed_before = tx
+        .today()
+        .checked_sub_days(chrono::Days::new(45))
+        .unwrap_or(tx.today());
+    let mut forms = 0;
+    let observers = ["Hendra Saputra, S.Psi.", "Yuni Astuti", "Rina Oktaviani"];
+    let places = ["Loket pelayanan", "Ruang kerja bidang", "Unit pengaduan"];
+    for (id, code, start, end, _) in &programs {
+        let (checklist, yes_items): (&str, &[&str]) = match code.as_str() {
+            "KOM-2026-01" => (
+                "OBS-KOMUNIKASI",
+                &["B01", "B02", "B03", "B04", "B05", "B06", "B07"],
+            ),
+            "MWK-2026-01" => ("OBS-WAKTU", &["B01", "B02", "B03", "B04"]),
+            "PKP-2026-01" => ("OBS-KEPEMIMPINAN", &["B01", "B02", "B03", "B04", "B05"]),
+            _ => continue,
+        };
+        let people: Vec<(i64, Option<i64>)> = {
+            let mut stmt = tx.prepare(
+                "SELECT e.asn_id, a.atasan_id FROM enrollment e JOIN asn a ON a.id = e.asn_id
+                 WHERE e.program_id = ?1 AND e.completion = 'lulus' ORDER BY e.id LIMIT 10",
+            )?;
+            let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (n, (asn, atasan)) in people.iter().enumerate() {
+            let asn = AsnId(*asn);
+            // Two in ten show no change; one of those names the atasan's lack of support.
+            let changes = n % 5 != 3;
+            let observer = observers[n % observers.len()];
+            let place = places[n % places.len()];
+            let base_yes = |i: usize| i.is_multiple_of(3);
+            let session = |day: String| -> Answers {
+                vec![
+                    ("TGL".into(), day),
+                    ("PENGAMAT".into(), observer.into()),
+                    ("TEMPAT".into(), place.into()),
+                ]
+            };
+            let mut baseline = session(iso_after(*start, -5 - (n as i64 % 4)));
+            for (i, item) in yes_items.iter().enumerate() {
+                let v = if base_yes(i + n) { "1" } else { "0" };
+                baseline.push(((*item).into(), v.into()));
+            }
+            if checklist == "OBS-WAKTU" {
+                baseline.push(("TUGAS".into(), "10".into()));
+                baseline.push(("TEPAT".into(), format!("{}", 4 + n % 3)));
+            }
+            let rubric = if checklist == "OBS-KEPEMIMPINAN" {
+                "RUBRIK_COACHING"
+            } else {
+                "RUBRIK"
+            };
+            baseline.push((rubric.into(), "2".into()));
+            forms += usize::from(insert_form(
+                tx,
+                *id,
+                checklist,
+                Phase::Pre,
+                asn,
+                &baseline,
+                "operator1",
+            )?);
+            // Follow-ups 1 and (for half) 2, dated after the training ended.
+            for (k, phase) in [Phase::F1, Phase::F2].iter().enumerate() {
+                if k == 1 && n % 2 == 1 {
+                    continue;
+                }
+                let offset = 30 * (k as i64 + 1) + (n as i64 % 5);
+                let day = iso_after(*end, offset);
+                if day > crate::domain::date::iso(tx.today()) {
+                    continue;
+                }
+                let mut f = session(day);
+                for (i, item) in yes_items.iter().enumerate() {
+                    let yes = base_yes(i + n) || (changes && (i + k) % 4 != 3) || rng.chance(5);
+                    f.push(((*item).into(), if yes { "1" } else { "0" }.into()));
+                }
+                if checklist == "OBS-WAKTU" {
+                    f.push(("TUGAS".into(), "10".into()));
+                    let done = if changes { 8 + k } else { 4 + n % 3 };
+                    f.push(("TEPAT".into(), done.to_string()));
+                }
+                f.push((
+                    rubric.into(),
+                    if changes { 3 + k } else { 2 }.min(4).to_string(),
+                ));
+                if n == 0 {
+                    f.push((
+                        crate::domain::instrument::note_key("B03"),
+                        "Mengulang inti keluhan sebelum menjawab; pemohon tampak lega".into(),
+                    ));
+                }
+                forms += usize::from(insert_form(
+                    tx,
+                    *id,
+                    checklist,
+                    *phase,
+                    asn,
+                    &f,
+                    "operator2",
+                )?);
+            }
+            // The atasan interviewed at the first follow-up; the participant assesses themself.
+            let day = iso_after(*end, 33 + (n as i64 % 5));
+            if day > crate::domain::date::iso(tx.today()) || n > 7 {
+                continue;
+            }
+            let atasan_nip: String = atasan
+                .and_then(|a| {
+                    tx.query_row("SELECT nip FROM asn WHERE id = ?1", [a], |r| r.get(0))
+                        .ok()
+                })
+                .unwrap_or_else(|| "Kepala bidang".into());
+            let rating = |o: usize| -> String {
+                if changes {
+                    (3 + (o + n) % 2).to_string()
+                } else {
+                    "1".into()
+                }
+            };
+            let mut interview: Answers = vec![
+                ("TGL".into(), day.clone()),
+                ("PEWAWANCARA".into(), "Hendra Saputra, S.Psi.".into()),
+                ("ATASAN".into(), atasan_nip),
+            ];
+            let objectives: i64 = tx.query_row(
+                "SELECT count(*) FROM objective WHERE program_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            for o in 1..=usize::try_from(objectives).unwrap_or(0).min(5) {
+                interview.push((format!("T{o}"), rating(o)));
+                if changes && o == 1 {
+                    interview.push((
+                        format!("T{o}C"),
+                        "Sekarang mencatat setiap pengaduan dan memberi tenggat jawaban".into(),
+                    ));
+                }
+            }
+            let (barriers, drivers) = if changes {
+                (if n % 2 == 0 { "6" } else { "4" }, "1;3")
+            } else if n % 2 == 1 {
+                ("1;4", "9")
+            } else {
+                ("2;3", "4")
+            };
+            interview.push(("HAMBATAN".into(), barriers.into()));
+            interview.push(("PENDORONG".into(), drivers.into()));
+            if drivers.contains('9') {
+                interview.push((
+                    "PENDORONG_LAIN".into(),
+                    "Teman sejawat yang ikut pelatihan".into(),
+                ));
+            }
+            interview.push(("DUKUNGAN".into(), if changes { "3" } else { "1" }.into()));
+            let note = if changes {
+                "Perubahan terlihat sejak minggu kedua setelah pelatihan.\nPengaduan kini dicatat di aplikasi dan dijawab dalam tiga hari kerja.\nPerlu didampingi untuk kasus yang melibatkan unit lain."
+            } else {
+                "Belum ada perubahan berarti dalam cara melayani.\nAtasan mengakui belum sempat membahas hasil pelatihan dengan pegawai; beban loket tinggi menjelang akhir bulan.\nDisepakati mentoring dua kali sebulan."
+            };
+            interview.push(("CATATAN".into(), note.into()));
+            forms += usize::from(insert_form(
+                tx,
+                *id,
+                "WAWANCARA-ATASAN",
+                Phase::F1,
+                asn,
+                &interview,
+                "evaluator1",
+            )?);
+            if n % 2 == 0 {
+                let mut own: Answers = vec![("TGL".into(), day)];
+                for o in 1..=usize::try_from(objectives).unwrap_or(0).min(5) {
+                    own.push((
+                        format!("T{o}"),
+                        if changes { "4".into() } else { "3".into() },
+                    ));
+                }
+                own.push(("HAMBATAN".into(), if changes { "6" } else { "4" }.into()));
+                forms += usize::from(insert_form(
+                    tx,
+                    *id,
+                    "DIRI-PERILAKU",
+                    Phase::F1,
+                    asn,
+                    &own,
+                    "operator1",
+                )?);
+            }
+            // Where nothing changed: mentoring by the atasan.
+            if !changes {
+                let action = crate::store::followup::insert_action(
+                    tx,
+                    ProgramId(*id),
+                    asn,
+                    &ActionInput {
+                        kind: ActionKind::Mentoring,
+                        title: "Mentoring penerapan hasil pelatihan di unit kerja".into(),
+                        owner: "Atasan langsung".into(),
+                        coach: String::new(),
+                        sessions: 1,
+                        notes: "Dua kali sebulan, 30 menit, membahas kasus nyata".into(),
+                    },
+                )?;
+                for (w, title) in [(10, "Sesi mentoring pertama"), (24, "Sesi mentoring kedua")] {
+                    let step = crate::store::followup::insert_step(
+                        tx,
+                        action,
+                        &StepInput {
+                            title: title.into(),
+                            due: tx
+                                .today()
+                                .checked_add_days(chrono::Days::new(w))
+                                .unwrap_or(tx.today()),
+                        },
+                    )?;
+                    let _ = step;
+                }
+            }
+            // After the leadership program: a change project with milestones.
+            if code == "PKP-2026-01" && n < 3 {
+                let action = crate::store::followup::insert_action(
+                    tx,
+                    ProgramId(*id),
+                    asn,
+                    &ActionInput {
+                        kind: ActionKind::AksiPerubahan,
+                        title: [
+                            "Digitalisasi arsip surat masuk bidang",
+                            "Layanan pengaduan satu pintu di kelurahan",
+                            "Jadwal piket loket berbasis antrean",
+                        ][n]
+                            .into(),
+                        owner: "Mentor: kepala bidang".into(),
+                        coach: "Widyaiswara BPSDM Sumsel".into(),
+                        sessions: 2,
+                        notes: String::new(),
+                    },
+                )?;
+                let milestones = [
+                    ("Rancangan dan persetujuan mentor", 14, true),
+                    ("Uji coba di satu seksi", 45, n != 2),
+                    ("Penerapan penuh dan laporan", 90, false),
+                ];
+                for (title, days, done) in milestones {
+                    let due = end
+                        .checked_add_days(chrono::Days::new(days))
+                        .unwrap_or(*end);
+                    let step = crate::store::followup::insert_step(
+                        tx,
+                        action,
+                        &StepInput {
+                            title: title.into(),
+                            due,
+                        },
+                    )?;
+                    if done {
+                        tx.execute(
+                            "UPDATE action_step SET done_on = ?2 WHERE id = ?1",
+                            rusqlite::params![step, due],
+                        )?;
+                    }
+                }
+            }
+        }
+    }
+    // Follow-ups missed long ago (no form, due more than 45 days back) were given up on.
+    tx.execute(
+        "UPDATE followup SET status = 'cancelled' WHERE due < ?1 AND NOT EXISTS (
+             SELECT 1 FROM response r WHERE r.program_id = followup.program_id AND r.asn_id = followup.asn_id
+               AND r.instrument_code = followup.instrument_code AND r.phase = followup.phase
+               AND r.keying = 'first' AND r.status = 'complete')",
+        [missed_before],
+    )?;
+    Ok(forms)
 }
 
 /// Non-classical learning that counts toward the 20 JP: coaching, e-learning, mentoring, seminars.

@@ -393,7 +393,9 @@ fn a_programs_forms_are_filtered_by_verification() {
         screen.contains(&format!("belum diverifikasi (v saring) · {no} formulir")),
         "{screen}"
     );
-    assert!(screen.contains("! 1 sengketa"), "{screen}");
+    // The disputed reaction form is at the end (forms are by instrument).
+    h.press(KeyCode::End);
+    assert!(h.screen().contains("! 1 sengketa"), "{}", h.screen());
     h.press(KeyCode::Char('v'));
     assert!(
         h.screen()

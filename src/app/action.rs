@@ -14,6 +14,18 @@ pub enum Command {
     GoPrograms,
     GoEntry,
     GoAnalysis,
+    GoWorklist,
+    /// Worklist: the next view, only mine, take or give back, cancel; a participant's page.
+    NextView,
+    Mine,
+    TakeWork,
+    CancelWork,
+    Participant,
+    /// A participant's page: a new step, a step done or not, closing an action.
+    NewStep,
+    PlanFollowups,
+    ToggleDone,
+    CloseAction,
     GoInstruments,
     GoAsn,
     GoOpd,
@@ -39,6 +51,12 @@ pub enum Command {
     FilterProvider,
     FilterOpd,
     Adjudicate,
+    /// Multi-line editor: a new line, and keeping what was written.
+    Newline,
+    AcceptText,
+    OpenEditor,
+    /// An evidence note beside the focused answer.
+    Note,
     FilterVerified,
     TakeFirst,
     TakeSecond,

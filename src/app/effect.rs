@@ -98,6 +98,10 @@ pub enum Load {
     EntryStats(crate::store::verification::Period),
     /// A program's forms by verification state.
     Forms(ProgramId, crate::store::verification::Verified),
+    /// The follow-up worklist.
+    Worklist(crate::store::followup::WorkFilter),
+    /// A participant's page (behaviour after the training).
+    Participant(ProgramId, AsnId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +170,23 @@ pub enum Change {
         second: Option<String>,
     },
     SaveInstrument(Box<Definition>),
+    AddAction(ProgramId, AsnId, crate::domain::followup::ActionInput),
+    UpdateAction(i64, Version, crate::domain::followup::ActionInput),
+    CloseAction {
+        id: i64,
+        version: Version,
+        status: crate::domain::followup::ActionStatus,
+        outcome: String,
+    },
+    AddStep(i64, crate::domain::followup::StepInput),
+    /// A step done today (`true`) or not done.
+    StepDone(i64, bool),
+    DeleteStep(i64),
+    PlanFollowups(ProgramId),
+    SetFollowupPlan(ProgramId, crate::domain::followup::FollowupPlan),
+    /// Takes a planned follow-up (`Some(me)`) or gives it back.
+    AssignFollowup(i64, Option<String>),
+    CancelFollowup(i64, bool),
     /// An adjudicator's decision: the value on paper (`None`: empty).
     ResolveDiscrepancy {
         id: i64,
@@ -253,6 +274,11 @@ pub enum Loaded {
         crate::store::verification::Verified,
         Vec<crate::store::verification::FormRow>,
     ),
+    Worklist(
+        crate::store::followup::WorkFilter,
+        Vec<crate::store::followup::WorkItem>,
+    ),
+    Participant(Box<crate::store::followup::Participant>),
 }
 
 /// Results of writes.
@@ -261,11 +287,16 @@ pub enum Saved {
     Program(ProgramId),
     Asn(AsnId),
     Opd(OpdId),
-    Enrolled { asn: AsnId, name: String },
+    Enrolled {
+        asn: AsnId,
+        name: String,
+    },
     Enrollment,
     Objective,
     CostLine,
     Activity,
+    /// Follow-ups or actions changed; how many follow-ups were planned, when planning.
+    Followup(usize),
     User,
     ResponseStarted(Respondent),
     Answer,

@@ -184,6 +184,13 @@ fn load_data(store: &Store, load: Load, lang: Lang) -> Result<Loaded, StoreError
             let from = period.from(store.today());
             Loaded::EntryStats(period, store.entry_stats(from, None)?)
         }
+        Load::Worklist(filter) => {
+            let rows = store.worklist(&filter, store.today())?;
+            Loaded::Worklist(filter, rows)
+        }
+        Load::Participant(program, asn) => {
+            Loaded::Participant(Box::new(store.participant(program, asn, store.today())?))
+        }
         Load::Forms(program, verified) => {
             Loaded::Forms(program, verified, store.forms(program, verified)?)
         }
@@ -355,6 +362,49 @@ fn save(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
         } => {
             store.set_score(program, asn, test, value, max)?;
             Saved::Score
+        }
+        Change::AddAction(program, asn, input) => {
+            store.add_action(program, asn, &input)?;
+            Saved::Followup(0)
+        }
+        Change::UpdateAction(id, version, input) => {
+            store.update_action(id, version, &input)?;
+            Saved::Followup(0)
+        }
+        Change::CloseAction {
+            id,
+            version,
+            status,
+            outcome,
+        } => {
+            let today = store.today();
+            store.close_action(id, version, status, &outcome, today)?;
+            Saved::Followup(0)
+        }
+        Change::AddStep(action, step) => {
+            store.add_step(action, &step)?;
+            Saved::Followup(0)
+        }
+        Change::StepDone(id, done) => {
+            let today = store.today();
+            store.set_step_done(id, done.then_some(today))?;
+            Saved::Followup(0)
+        }
+        Change::DeleteStep(id) => {
+            store.delete_step(id)?;
+            Saved::Followup(0)
+        }
+        Change::PlanFollowups(program) => Saved::Followup(store.plan_followups(program)?),
+        Change::SetFollowupPlan(program, plan) => {
+            Saved::Followup(store.set_followup_plan(program, &plan)?)
+        }
+        Change::AssignFollowup(id, who) => {
+            store.assign_followup(id, who.as_deref())?;
+            Saved::Followup(0)
+        }
+        Change::CancelFollowup(id, cancelled) => {
+            store.cancel_followup(id, cancelled)?;
+            Saved::Followup(0)
         }
         Change::ResolveDiscrepancy { id, version, value } => {
             store.resolve_discrepancy(id, version, value.as_deref())?;

@@ -8,7 +8,7 @@ use crate::domain::user::{Role, Username};
 use crate::i18n::{Lang, Msg};
 use crate::screens::{
     Cx, Modal, Notice, Reply, Screen, View, analysis, asn_list, audit, entry_setup, instruments,
-    opd_list, programs, users,
+    opd_list, programs, users, worklist,
 };
 use crate::widgets::Theme;
 use chrono::NaiveDate;
@@ -19,6 +19,7 @@ use ratatui::layout::Rect;
 pub enum Tab {
     Programs,
     Entry,
+    Worklist,
     Analysis,
     Asn,
     Opd,
@@ -28,9 +29,10 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 8] = [
+    pub const ALL: [Tab; 9] = [
         Tab::Programs,
         Tab::Entry,
+        Tab::Worklist,
         Tab::Analysis,
         Tab::Asn,
         Tab::Opd,
@@ -43,6 +45,7 @@ impl Tab {
         match self {
             Tab::Programs => Msg::TabPrograms,
             Tab::Entry => Msg::TabEntry,
+            Tab::Worklist => Msg::TabWorklist,
             Tab::Analysis => Msg::TabAnalysis,
             Tab::Asn => Msg::TabAsn,
             Tab::Opd => Msg::TabOpd,
@@ -52,17 +55,28 @@ impl Tab {
         }
     }
 
+    /// The label in a narrow title bar (80 columns with every tab).
+    pub fn short_label(self) -> Msg {
+        match self {
+            Tab::Instruments => Msg::TabInstrumentsShort,
+            Tab::Users => Msg::TabUsersShort,
+            Tab::Asn => Msg::TabAsnShort,
+            other => other.label(),
+        }
+    }
+
     /// The key that opens the tab (its number in the title bar).
     pub fn key(self) -> char {
         match self {
             Tab::Programs => '1',
             Tab::Entry => '2',
-            Tab::Analysis => '3',
-            Tab::Asn => '4',
-            Tab::Opd => '5',
-            Tab::Instruments => '6',
-            Tab::Audit => '7',
-            Tab::Users => '8',
+            Tab::Worklist => '3',
+            Tab::Analysis => '4',
+            Tab::Asn => '5',
+            Tab::Opd => '6',
+            Tab::Instruments => '7',
+            Tab::Audit => '8',
+            Tab::Users => '9',
         }
     }
 
@@ -72,6 +86,7 @@ impl Tab {
             Command::GoPrograms => Tab::Programs,
             Command::GoEntry => Tab::Entry,
             Command::GoAnalysis => Tab::Analysis,
+            Command::GoWorklist => Tab::Worklist,
             Command::GoAsn => Tab::Asn,
             Command::GoOpd => Tab::Opd,
             Command::GoInstruments => Tab::Instruments,
@@ -86,6 +101,7 @@ impl Tab {
         match self {
             Tab::Entry => role.can(Capability::EnterData) || role.can(Capability::VerifyData),
             Tab::Analysis => role.can(Capability::ViewReports),
+            Tab::Worklist => role.can(Capability::EnterData) || role.can(Capability::ViewReports),
             Tab::Audit => role.can(Capability::ViewAudit),
             Tab::Users => role.can(Capability::ManageUsers),
             _ => true,
@@ -97,6 +113,7 @@ impl Tab {
             Tab::Programs => Screen::Programs(programs::ProgramsScreen::default()),
             Tab::Entry => Screen::EntrySetup(entry_setup::EntrySetupScreen::default()),
             Tab::Analysis => Screen::Analysis(analysis::AnalysisScreen::default()),
+            Tab::Worklist => Screen::Worklist(worklist::WorklistScreen::default()),
             Tab::Asn => Screen::AsnList(asn_list::AsnListScreen::default()),
             Tab::Opd => Screen::OpdList(opd_list::OpdListScreen::default()),
             Tab::Instruments => Screen::Instruments(instruments::InstrumentsScreen::default()),
@@ -176,6 +193,7 @@ impl State {
 
     pub fn cx(&self) -> Cx {
         Cx {
+            user: self.user.clone(),
             lang: self.lang,
             today: self.today,
             theme: self.theme,
@@ -239,6 +257,9 @@ impl State {
                     | Screen::TextForm(_)
                     | Screen::CostForm(_)
                     | Screen::ActivityForm(_)
+                    | Screen::ActionForm(_)
+                    | Screen::StepForm(_)
+                    | Screen::CloseActionForm(_)
                     | Screen::UserForm(_)
                     | Screen::ItemForm(_)
                     | Screen::InstrumentCopy(_)

@@ -75,18 +75,43 @@ fn title_bar(state: &State, area: Rect, buf: &mut Buffer) {
         |s: &str| u16::try_from(unicode_width::UnicodeWidthStr::width(s)).unwrap_or(u16::MAX);
     let padded = |t: &Tab| format!(" {} {} ", t.key(), t.label().text(state.lang));
     let tight = |t: &Tab| format!(" {} {}", t.key(), t.label().text(state.lang));
+    let short = |t: &Tab| format!(" {} {}", t.key(), t.short_label().text(state.lang));
     let who = format!(" {} · {} ", state.user, state.role.label().text(state.lang));
     let brand = " tilik ";
     let sum = |f: &dyn Fn(&Tab) -> String| tabs.iter().map(|t| width(&f(t))).sum::<u16>();
     // Prefer the roomy layout; drop the brand, then the padding, as the
     // terminal narrows so every tab key stays visible at 80 columns.
+    // Narrower still: the other tabs' labels are shortened (the active one stays whole).
+    let shortened = |keep: usize| -> Vec<String> {
+        tabs.iter()
+            .map(|t| {
+                let label = t.label().text(state.lang);
+                if *t == state.tab {
+                    format!(" {} {label}", t.key())
+                } else {
+                    let short: String = label.chars().take(keep).collect();
+                    format!(" {} {short}", t.key())
+                }
+            })
+            .collect()
+    };
+    let total = |labels: &[String]| labels.iter().map(|l| width(l)).sum::<u16>();
     let (show_brand, labels): (bool, Vec<String>) =
         if width(brand) + sum(&padded) + width(&who) <= area.width {
             (true, tabs.iter().map(padded).collect())
         } else if sum(&padded) <= area.width {
             (false, tabs.iter().map(padded).collect())
-        } else {
+        } else if sum(&tight) <= area.width {
             (false, tabs.iter().map(tight).collect())
+        } else if sum(&short) <= area.width {
+            (false, tabs.iter().map(short).collect())
+        } else {
+            let fitting = (2..=7)
+                .rev()
+                .map(shortened)
+                .find(|l| total(l) <= area.width)
+                .unwrap_or_else(|| shortened(1));
+            (false, fitting)
         };
     let mut x = area.x;
     if show_brand {

@@ -55,14 +55,15 @@ pub enum Phase {
     Post,
     /// Some time after, at work (unspecified).
     Followup,
-    /// At work 30, 60 and 90 days after the training ended.
-    #[serde(rename = "f30")]
-    F30,
-    #[serde(rename = "f60")]
-    F60,
-    #[serde(rename = "f90")]
-    F90,
-    /// Six months after (results).
+    /// The first, second and third follow-up at work (by default 30, 60 and 90 days after the
+    /// training ended; the offsets are set per program).
+    #[serde(rename = "f1")]
+    F1,
+    #[serde(rename = "f2")]
+    F2,
+    #[serde(rename = "f3")]
+    F3,
+    /// Results, about six months after.
     #[serde(rename = "m6")]
     M6,
 }
@@ -72,23 +73,23 @@ impl Phase {
         Phase::Pre,
         Phase::Post,
         Phase::Followup,
-        Phase::F30,
-        Phase::F60,
-        Phase::F90,
+        Phase::F1,
+        Phase::F2,
+        Phase::F3,
         Phase::M6,
     ];
 
     /// The phases at work after the training, in order.
-    pub const AFTER: [Phase; 5] = [Phase::F30, Phase::F60, Phase::F90, Phase::M6, Phase::Followup];
+    pub const AFTER: [Phase; 5] = [Phase::F1, Phase::F2, Phase::F3, Phase::M6, Phase::Followup];
 
     pub fn code(self) -> &'static str {
         match self {
             Phase::Pre => "pre",
             Phase::Post => "post",
             Phase::Followup => "followup",
-            Phase::F30 => "f30",
-            Phase::F60 => "f60",
-            Phase::F90 => "f90",
+            Phase::F1 => "f1",
+            Phase::F2 => "f2",
+            Phase::F3 => "f3",
             Phase::M6 => "m6",
         }
     }
@@ -401,7 +402,9 @@ impl Item {
             ItemKind::YesNo { na } => match t.to_lowercase().as_str() {
                 "1" | "y" | "ya" | "yes" => Ok(Some("1".into())),
                 "0" | "2" | "t" | "n" | "tidak" | "no" => Ok(Some("0".into())),
-                "9" | "na" | "n/a" | "tb" | "tidak berlaku" if *na => Ok(Some(NOT_APPLICABLE.into())),
+                "9" | "na" | "n/a" | "tb" | "tidak berlaku" if *na => {
+                    Ok(Some(NOT_APPLICABLE.into()))
+                }
                 _ => Err(AnswerError::UnknownCode {
                     allowed: if *na {
                         vec!["1".into(), "0".into(), NOT_APPLICABLE.into()]

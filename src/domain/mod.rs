@@ -2,8 +2,10 @@
 
 pub mod activity;
 pub mod asn;
+pub mod behaviour;
 pub mod date;
 pub mod enrollment;
+pub mod followup;
 pub mod golongan;
 pub mod ids;
 pub mod instrument;

@@ -52,6 +52,12 @@ pub enum Problem {
     AlreadyEntered,
     /// A number that must be above zero.
     NotPositive,
+    /// Values that must grow from one to the next (follow-up offsets).
+    NotIncreasing,
+    /// More values than allowed.
+    TooMany {
+        max: usize,
+    },
     /// A stored score that a new, lower maximum would no longer allow.
     StoredAboveMax {
         stored: f64,

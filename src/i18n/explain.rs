@@ -139,6 +139,8 @@ impl Localize for Problem {
             Problem::NotEnrolled(nip) => Msg::ProblemNotEnrolled.fill(lang, &[nip]),
             Problem::AlreadyEntered => Msg::ProblemAlreadyEntered.text(lang).to_string(),
             Problem::NotPositive => Msg::ProblemNotPositive.text(lang).to_string(),
+            Problem::NotIncreasing => Msg::ProblemNotIncreasing.text(lang).to_string(),
+            Problem::TooMany { max } => Msg::ProblemTooMany.fill(lang, &[max]),
             Problem::StoredAboveMax { stored, max } => Msg::ProblemStoredAboveMax
                 .fill(lang, &[&number(*stored, lang), &number(*max, lang)]),
         }
@@ -209,6 +211,8 @@ impl Entity {
             Entity::Score => Msg::EntityScore,
             Entity::Discrepancy => Msg::EntityDiscrepancy,
             Entity::Activity => Msg::EntityActivity,
+            Entity::Followup => Msg::EntityFollowup,
+            Entity::Action => Msg::EntityAction,
         }
     }
 }

@@ -191,10 +191,12 @@ fn item_from(raw: RawItem, index: usize) -> Result<Item, DefinitionError> {
     let show_if = raw.show_if.as_deref().map(Condition::parse).transpose()?;
     let role = match raw.role.as_deref() {
         None => None,
-        Some(r) => Some(ItemRole::from_code(r).ok_or_else(|| DefinitionError::UnknownRole {
-            item: name.clone(),
-            role: r.to_string(),
-        })?),
+        Some(r) => Some(
+            ItemRole::from_code(r).ok_or_else(|| DefinitionError::UnknownRole {
+                item: name.clone(),
+                role: r.to_string(),
+            })?,
+        ),
     };
     if raw.objective == Some(0) {
         return Err(DefinitionError::BadObjective { item: name });

@@ -33,6 +33,10 @@ pub const TABLES: &[(&str, Msg)] = &[
     ("test_score", Msg::EntityScore),
     ("discrepancy", Msg::EntityDiscrepancy),
     ("activity", Msg::EntityActivity),
+    ("program_followup", Msg::EntityProgramFollowup),
+    ("followup", Msg::EntityFollowup),
+    ("action", Msg::EntityAction),
+    ("action_step", Msg::EntityActionStep),
 ];
 
 pub fn table_label(table: &str, cx: &Cx) -> String {

@@ -12,12 +12,13 @@ use super::{Cx, Modal, Reply, View};
 use crate::app::action::{Action, Command};
 use crate::app::effect::{Change, Effect, EntryStats, Load, Loaded, Saved};
 use crate::app::keymap::Scope;
-use crate::domain::instrument::{AnswerError, Definition, Item, ItemKind};
+use crate::domain::instrument::{AnswerError, Definition, Item, ItemKind, ItemRole, Phase};
 use crate::domain::nip::Nip;
 use crate::i18n::{Msg, number};
 use crate::store::response::{Batch, EntryBatch, Keying, Respondent};
 use crate::text::search_key;
 use crate::widgets::input::{Edit, Edited, InputKind, TextInput};
+use crate::widgets::multiline::MultiLine;
 use crate::widgets::table::Scroll;
 use crate::widgets::{fit, put};
 use ratatui::buffer::Buffer;
@@ -68,12 +69,49 @@ pub struct EntryScreen {
     pub done_here: Vec<Respondent>,
     /// Items of this form recorded as discrepancies (second keying).
     pub disputed: Vec<String>,
+    /// A long answer or an evidence note being written in the multi-line editor.
+    pub editor: Option<Editor>,
+    /// The respondent to start with (opened from the worklist), chosen as soon as the batch is in.
+    pub preselect: Option<crate::domain::ids::AsnId>,
+}
+
+/// The multi-line editor open over the form: for a long text item, or for an item's evidence note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editor {
+    /// The answer key written on accept: the item's code, or `CODE.note`.
+    pub key: String,
+    /// The item it belongs to.
+    pub item: usize,
+    pub text: MultiLine,
+}
+
+/// Width of the editor's text area (the body less borders and margins).
+fn editor_area(area: Rect) -> Rect {
+    let rows = item_rows(area);
+    Rect {
+        x: area.x + 2,
+        y: rows.y + 1,
+        width: area.width.saturating_sub(4),
+        height: rows.height.saturating_sub(1).max(3),
+    }
 }
 
 /// Rows of candidates shown while choosing a respondent.
 const CANDIDATES: usize = 10;
 
 impl EntryScreen {
+    /// The entry screen of a batch, opened on one person's form.
+    pub fn for_person(
+        batch: Batch,
+        program_label: String,
+        asn: crate::domain::ids::AsnId,
+    ) -> EntryScreen {
+        EntryScreen {
+            preselect: Some(asn),
+            ..EntryScreen::new(batch, Keying::First, program_label)
+        }
+    }
+
     pub fn new(batch: Batch, keying: Keying, program_label: String) -> EntryScreen {
         EntryScreen {
             batch,
@@ -94,6 +132,8 @@ impl EntryScreen {
             saved: 0,
             done_here: Vec::new(),
             disputed: Vec::new(),
+            editor: None,
+            preselect: None,
         }
     }
 
@@ -110,8 +150,149 @@ impl EntryScreen {
     }
 
     fn shown(&self, index: usize) -> bool {
+        // An item about the program's objective N is asked only when the program has that objective.
+        let objectives = self.data.as_ref().map_or(0, |d| d.objectives.len());
+        if self
+            .item(index)
+            .and_then(|i| i.objective)
+            .is_some_and(|n| usize::from(n) > objectives)
+        {
+            return false;
+        }
         self.def()
             .is_some_and(|d| d.shown(index, |c| self.answers.get(c).map(String::as_str)))
+    }
+
+    /// What an item asks, as shown: an item about objective N shows that objective's own text.
+    fn item_text(&self, item: &Item) -> String {
+        let objective = item.objective.and_then(|n| {
+            self.data
+                .as_ref()
+                .and_then(|d| d.objectives.get(usize::from(n).checked_sub(1)?))
+        });
+        match (objective, &item.kind) {
+            // An example or note about the objective keeps its question, naming the objective.
+            (Some(o), ItemKind::Text { .. }) => format!("{} — {o}", item.text),
+            (Some(o), _) => o.clone(),
+            (None, _) => item.text.clone(),
+        }
+    }
+
+    /// Whether the focused item is a long text written in the multi-line editor.
+    fn long_text(&self) -> bool {
+        self.item(self.focus).is_some_and(|i| {
+            matches!(
+                i.kind,
+                ItemKind::Text {
+                    multiline: true,
+                    ..
+                }
+            )
+        })
+    }
+
+    /// Opens the editor on the focused long text item (or its note), starting from what is stored.
+    fn open_editor(&mut self, key: String, max: usize) {
+        let current = self.answers.get(&key).cloned().unwrap_or_default();
+        self.editor = Some(Editor {
+            key,
+            item: self.focus,
+            text: MultiLine::with_value(max, &current),
+        });
+    }
+
+    /// The editor's keys: typing, moving, Enter for a new line, Tab to keep the text, Esc to drop it.
+    fn update_editor(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
+        let width = usize::from(editor_area(cx.body).width);
+        let Some(editor) = &mut self.editor else {
+            return Vec::new();
+        };
+        let edit = match action {
+            Action::Input(c) => Some(Edit::Insert(*c)),
+            Action::Paste(s) => Some(Edit::Paste(s.clone())),
+            Action::Cmd(Command::Newline) => Some(Edit::Newline),
+            Action::Cmd(Command::Backspace) => Some(Edit::Backspace),
+            Action::Cmd(Command::DeleteChar) => Some(Edit::Delete),
+            Action::Cmd(Command::CursorLeft) => Some(Edit::Left),
+            Action::Cmd(Command::CursorRight) => Some(Edit::Right),
+            Action::Cmd(Command::LineStart) => Some(Edit::Home),
+            Action::Cmd(Command::LineEnd) => Some(Edit::End),
+            Action::Cmd(Command::ClearField) => Some(Edit::Clear),
+            _ => None,
+        };
+        if let Some(edit) = edit {
+            return match editor.text.apply(&edit) {
+                Edited::Full => vec![Reply::error(cx.t(Msg::FieldFull))],
+                Edited::Refused(c) => vec![Reply::error(
+                    Msg::KeyNotAllowed.fill(cx.lang, &[&crate::text::visible(&c.to_string())]),
+                )],
+                _ => Vec::new(),
+            };
+        }
+        match action {
+            Action::Cmd(Command::Up) => {
+                editor.text.vertical(-1, width);
+            }
+            Action::Cmd(Command::Down) => {
+                editor.text.vertical(1, width);
+            }
+            Action::Cmd(Command::Cancel | Command::Back) => self.editor = None,
+            Action::Cmd(Command::AcceptText | Command::Save) => {
+                let Some(editor) = self.editor.take() else {
+                    return Vec::new();
+                };
+                let text = editor.text.value();
+                let item = self.item(editor.item).cloned();
+                return match item {
+                    // The long answer itself: checked like any answer, then the form moves on.
+                    Some(item) if editor.key == item.code.as_str() => {
+                        match item.parse_answer(&text, false) {
+                            Ok(v) => self.accept(v, cx),
+                            Err(e) => {
+                                let message = self.explain(&e, &item, cx);
+                                self.editor = Some(editor);
+                                vec![Reply::error(message)]
+                            }
+                        }
+                    }
+                    // An evidence note: stored beside the answer; the cursor stays.
+                    _ => {
+                        let value =
+                            crate::text::clean(text.trim(), crate::text::Lines::Multi).into_owned();
+                        let value = (!value.is_empty()).then_some(value);
+                        match &value {
+                            Some(v) => self.answers.insert(editor.key.clone(), v.clone()),
+                            None => self.answers.remove(&editor.key),
+                        };
+                        let focus = self.item(self.focus).map(|i| i.code.to_string());
+                        vec![self.set_answer_effect(&editor.key, value.as_deref(), focus)]
+                    }
+                };
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A session date must fit the phase: not after today, a baseline not after the training began, a
+    /// follow-up not before it ended.
+    fn check_date(&self, item: &Item, value: Option<&str>, cx: &Cx) -> Option<String> {
+        if item.role != Some(ItemRole::Date) {
+            return None;
+        }
+        let day = crate::domain::date::parse(value?).ok()?;
+        if day > cx.today {
+            return Some(cx.t(Msg::EntryDateFuture).to_string());
+        }
+        let (start, end) = self.data.as_ref()?.dates?;
+        let f = crate::domain::date::format;
+        if self.batch.phase.is_after() && day < end {
+            return Some(Msg::EntryDateBeforeEnd.fill(cx.lang, &[&f(end)]));
+        }
+        if self.batch.phase == Phase::Pre && day > start {
+            return Some(Msg::EntryDateAfterStart.fill(cx.lang, &[&f(start)]));
+        }
+        None
     }
 
     fn item(&self, index: usize) -> Option<&Item> {
@@ -199,9 +380,12 @@ impl EntryScreen {
         let Some(item) = self.item(self.focus).cloned() else {
             return Vec::new();
         };
+        if let Some(problem) = self.check_date(&item, value.as_deref(), cx) {
+            return vec![Reply::error(problem)];
+        }
         let code = item.code.to_string();
         let mut replies = Vec::new();
-        if let Some(first) = &self.first {
+        if let Some(first) = self.first.as_ref().filter(|_| compared(&item)) {
             let before = first.get(&code).cloned();
             if before != value {
                 match &self.mismatch {
@@ -295,6 +479,14 @@ impl EntryScreen {
         let Some(item) = self.item(self.focus).cloned() else {
             return Vec::new();
         };
+        // A long text is written in the editor; moving past it keeps what is stored.
+        if self.long_text() {
+            let current = self.answers.get(item.code.as_str()).cloned();
+            if item.required && current.is_none() {
+                return vec![Reply::error(cx.t(Msg::EntryRequired))];
+            }
+            return self.accept(current, cx);
+        }
         if self.typed_item() {
             return match item.parse_answer(self.input.value(), false) {
                 Ok(v) => self.accept(v, cx),
@@ -345,7 +537,8 @@ impl EntryScreen {
                 self.shown(*i)
                     && self.item(*i).is_some_and(|it| {
                         let code = it.code.as_str();
-                        first.get(code) != self.answers.get(code)
+                        compared(it)
+                            && first.get(code) != self.answers.get(code)
                             && !self.disputed.iter().any(|d| d == code)
                     })
             });
@@ -362,7 +555,9 @@ impl EntryScreen {
         }
         let mut stats = self.stats;
         if self.first.is_some() {
-            stats.compared = (0..self.items_len()).filter(|i| self.shown(*i)).count() as i64;
+            stats.compared = (0..self.items_len())
+                .filter(|i| self.shown(*i) && self.item(*i).is_some_and(compared))
+                .count() as i64;
         }
         self.stats = EntryStats::default();
         self.previous = std::mem::take(&mut self.answers);
@@ -383,6 +578,7 @@ impl EntryScreen {
 
     /// A fresh form at the respondent.
     fn fresh(&mut self) {
+        self.editor = None;
         self.stage = Stage::Respondent;
         self.respondent = None;
         self.answers.clear();
@@ -537,6 +733,42 @@ impl EntryScreen {
         if matches!(action, Action::Input(_) | Action::Paste(_) | Action::Cmd(_)) {
             self.stats.keystrokes += 1;
         }
+        if self.editor.is_some() {
+            return self.update_editor(action, cx);
+        }
+        // A long text item is written in the editor: typing opens it (F2 opens it on what is there);
+        // Enter passes it by, so an empty comment costs one key.
+        if !on_save_line && self.long_text() && self.mismatch.is_none() {
+            let max = match self.item(self.focus).map(|i| &i.kind) {
+                Some(ItemKind::Text { max, .. }) => *max,
+                _ => 2000,
+            };
+            let code = self
+                .item(self.focus)
+                .map(|i| i.code.to_string())
+                .unwrap_or_default();
+            match action {
+                Action::Input(_) | Action::Paste(_) => {
+                    self.open_editor(code, max);
+                    return self.update_editor(action, cx);
+                }
+                Action::Cmd(Command::OpenEditor) => {
+                    self.open_editor(code, max);
+                    return Vec::new();
+                }
+                _ => {}
+            }
+        }
+        if let Action::Cmd(Command::Note) = action {
+            return match self.item(self.focus) {
+                Some(item) if item.note && self.shown(self.focus) => {
+                    let key = crate::domain::instrument::note_key(item.code.as_str());
+                    self.open_editor(key, 1000);
+                    Vec::new()
+                }
+                _ => vec![Reply::error(cx.t(Msg::EntryNoNote))],
+            };
+        }
         match action {
             Action::Input(c) if !on_save_line && !self.typed_item() => {
                 return self.key_answer(*c, cx);
@@ -651,6 +883,15 @@ impl EntryScreen {
         }
         self.stage = Stage::Respondent;
         let Some(draft) = &data.draft else {
+            // Opened for one person (from the worklist): straight to their form.
+            if let Some(asn) = self.preselect.take()
+                && let Some((_, nip, _)) = data.roster.iter().find(|(a, _, _)| *a == asn)
+            {
+                let nip = nip.clone();
+                self.who.set(&nip);
+                self.pick = Scroll::default();
+                return self.choose(cx);
+            }
             return Vec::new();
         };
         // Carry on with the unfinished form, where it stopped.
@@ -712,6 +953,7 @@ impl View for EntryScreen {
         match self.stage {
             Stage::Loading => (vec![Scope::Entry], false),
             Stage::Respondent => (vec![Scope::EntryRespondent, Scope::Text], true),
+            Stage::Items if self.editor.is_some() => (vec![Scope::Editor, Scope::Text], true),
             Stage::Items => (vec![Scope::Entry, Scope::Text], true),
         }
     }
@@ -823,9 +1065,12 @@ impl View for EntryScreen {
     }
 
     fn cursor(&self, area: Rect, cx: &Cx) -> Option<Position> {
+        if let (Stage::Items, Some(editor)) = (self.stage, &self.editor) {
+            return Some(editor.text.cursor_position(editor_area(area)));
+        }
         match self.stage {
             Stage::Respondent => Some(self.who.cursor_position(respondent_input_area(area, cx))),
-            Stage::Items if self.typed_item() => {
+            Stage::Items if self.typed_item() && !self.long_text() => {
                 let rows = item_rows(area);
                 let offset = item_offset(self.focus, rows.height);
                 let y = rows.y + u16::try_from(self.focus.checked_sub(offset)?).ok()?;
@@ -841,9 +1086,9 @@ pub fn phase_label(phase: crate::domain::instrument::Phase) -> Msg {
         crate::domain::instrument::Phase::Pre => Msg::PhasePre,
         crate::domain::instrument::Phase::Post => Msg::PhasePost,
         crate::domain::instrument::Phase::Followup => Msg::PhaseFollowup,
-        crate::domain::instrument::Phase::F30 => Msg::PhaseF30,
-        crate::domain::instrument::Phase::F60 => Msg::PhaseF60,
-        crate::domain::instrument::Phase::F90 => Msg::PhaseF90,
+        crate::domain::instrument::Phase::F1 => Msg::PhaseF1,
+        crate::domain::instrument::Phase::F2 => Msg::PhaseF2,
+        crate::domain::instrument::Phase::F3 => Msg::PhaseF3,
         crate::domain::instrument::Phase::M6 => Msg::PhaseM6,
     }
 }
@@ -946,6 +1191,35 @@ impl EntryScreen {
         }
     }
 
+    /// The editor over the form's rows: what it is for, the text, and its keys.
+    fn render_editor(&self, editor: &Editor, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        use ratatui::widgets::{Block, Borders, Clear, Widget};
+        let inner = editor_area(area);
+        let frame = Rect {
+            x: inner.x.saturating_sub(1),
+            y: inner.y.saturating_sub(1),
+            width: inner.width + 2,
+            height: inner.height + 2,
+        };
+        Clear.render(frame, buf);
+        let about = match self.item(editor.item) {
+            Some(item) if editor.key == item.code.as_str() => {
+                format!("{} {}", item.code, self.item_text(item))
+            }
+            Some(item) => Msg::EditorNoteTitle.fill(cx.lang, &[&item.code]),
+            None => String::new(),
+        };
+        Block::default()
+            .borders(Borders::ALL)
+            .title(format!(
+                " {} ",
+                fit(&about, usize::from(inner.width.saturating_sub(2)))
+            ))
+            .title_bottom(format!(" {} ", cx.t(Msg::EditorTitle)))
+            .render(frame, buf);
+        editor.text.render(inner, buf, cx.theme);
+    }
+
     fn render_items(&self, area: Rect, buf: &mut Buffer, cx: &Cx, def: &Definition) {
         let theme = cx.theme;
         let x = area.x + 1;
@@ -1006,7 +1280,7 @@ impl EntryScreen {
                 buf,
                 x + 7,
                 y,
-                &item.text,
+                &self.item_text(item),
                 text_w,
                 if shown { style } else { theme.dim() },
             );
@@ -1015,7 +1289,7 @@ impl EntryScreen {
                 continue;
             }
             let value = self.answers.get(item.code.as_str());
-            if focused && self.typed_item() {
+            if focused && self.typed_item() && !self.long_text() {
                 self.input.render(ans, buf, true, theme);
             } else {
                 let v = value
@@ -1029,7 +1303,24 @@ impl EntryScreen {
                 (ItemKind::YesNo { na: true }, Some("9")) => {
                     Some(cx.t(Msg::NotApplicable).to_string())
                 }
+                (
+                    ItemKind::Text {
+                        multiline: true, ..
+                    },
+                    Some(v),
+                ) if v.lines().count() > 1 => {
+                    Some(Msg::EntryLines.fill(cx.lang, &[&v.lines().count()]))
+                }
                 (_, v) => v.and_then(|v| item.label_of(v)),
+            };
+            // An evidence note is marked beside the answer.
+            let noted = self
+                .answers
+                .contains_key(&crate::domain::instrument::note_key(item.code.as_str()));
+            let label = match (label, noted) {
+                (Some(l), true) => Some(format!("✎ {l}")),
+                (None, true) => Some("✎".to_string()),
+                (l, false) => l,
             };
             if let Some(label) = label {
                 put(buf, ans.x + ans.width + 1, y, &label, LABEL_WIDTH, style);
@@ -1039,8 +1330,10 @@ impl EntryScreen {
         let info_y = rows.y + rows.height;
         let w = usize::from(area.width.saturating_sub(2));
         if let Some(item) = def.items.get(self.focus) {
-            let mut lines =
-                crate::screens::confirm::wrap(&format!("{} {}", item.code, item.text), w);
+            let mut lines = crate::screens::confirm::wrap(
+                &format!("{} {}", item.code, self.item_text(item)),
+                w,
+            );
             lines.truncate(2);
             for (i, line) in lines.iter().enumerate() {
                 put(
@@ -1073,7 +1366,21 @@ impl EntryScreen {
                 theme.header(),
             );
         }
+        if let Some(editor) = &self.editor {
+            self.render_editor(editor, area, buf, cx);
+        }
     }
+}
+
+/// Whether double entry compares an item: long free texts are not retyped word for word.
+fn compared(item: &Item) -> bool {
+    !matches!(
+        item.kind,
+        ItemKind::Text {
+            multiline: true,
+            ..
+        }
+    )
 }
 
 fn display_value(item: &Item, v: &str) -> String {
@@ -1081,6 +1388,10 @@ fn display_value(item: &Item, v: &str) -> String {
         ItemKind::Date => crate::domain::date::parse(v)
             .map(crate::domain::date::format)
             .unwrap_or_else(|_| v.to_string()),
+        // A long text shows its first line.
+        ItemKind::Text {
+            multiline: true, ..
+        } => v.lines().next().unwrap_or_default().to_string(),
         _ => v.to_string(),
     }
 }

@@ -214,8 +214,8 @@ impl EntrySetupScreen {
             instrument,
             phase,
         };
-        vec![Reply::Push(Box::new(Screen::Entry(EntryScreen::new(
-            batch, keying, label,
+        vec![Reply::Push(Box::new(Screen::Entry(Box::new(
+            EntryScreen::new(batch, keying, label),
         ))))]
     }
 }

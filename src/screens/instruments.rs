@@ -452,22 +452,24 @@ impl FormSpec for ItemSpec {
 
     fn build(&self, cx: &Cx) -> Form<ItemField> {
         use ItemField as F;
-        let kinds = ["likert", "yesno", "yesno_na", "number", "choice", "text", "date"]
-            .iter()
-            .zip([
-                Msg::KindLikert,
-                Msg::KindYesNo,
-                Msg::KindYesNoNa,
-                Msg::KindNumber,
-                Msg::KindChoice,
-                Msg::KindText,
-                Msg::KindDate,
-            ])
-            .map(|(code, label)| ChoiceOption {
-                code: (*code).into(),
-                label: cx.t(label).into(),
-            })
-            .collect();
+        let kinds = [
+            "likert", "yesno", "yesno_na", "number", "choice", "text", "date",
+        ]
+        .iter()
+        .zip([
+            Msg::KindLikert,
+            Msg::KindYesNo,
+            Msg::KindYesNoNa,
+            Msg::KindNumber,
+            Msg::KindChoice,
+            Msg::KindText,
+            Msg::KindDate,
+        ])
+        .map(|(code, label)| ChoiceOption {
+            code: (*code).into(),
+            label: cx.t(label).into(),
+        })
+        .collect();
         let mut form = Form::new(vec![
             Field::text(F::Code, cx.t(Msg::ColCode), InputKind::Text, 16, 10),
             Field::text(F::Text, cx.t(Msg::FieldText), InputKind::Text, 300, 58),

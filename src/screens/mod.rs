@@ -21,6 +21,7 @@ pub mod help;
 pub mod instruments;
 pub mod opd_form;
 pub mod opd_list;
+pub mod participant;
 pub mod picker;
 pub mod program_detail;
 pub mod program_form;
@@ -29,6 +30,7 @@ pub mod quality;
 pub mod scores;
 pub mod text_form;
 pub mod users;
+pub mod worklist;
 
 use crate::app::action::Action;
 use crate::app::effect::Effect;
@@ -41,8 +43,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 /// What every screen may know about its surroundings.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Cx {
+    /// Who is at the keyboard (their account).
+    pub user: crate::domain::user::Username,
     pub lang: Lang,
     pub today: NaiveDate,
     pub theme: Theme,
@@ -150,7 +154,7 @@ pub enum Screen {
     Users(users::UsersScreen),
     UserForm(form_screen::FormScreen<users::UserSpec>),
     EntrySetup(entry_setup::EntrySetupScreen),
-    Entry(entry::EntryScreen),
+    Entry(Box<entry::EntryScreen>),
     Scores(scores::ScoresScreen),
     Instruments(instruments::InstrumentsScreen),
     Instrument(instruments::InstrumentScreen),
@@ -159,6 +163,11 @@ pub enum Screen {
     Dashboard(dashboard::DashboardScreen),
     Analysis(analysis::AnalysisScreen),
     Adjudication(adjudication::AdjudicationScreen),
+    Worklist(worklist::WorklistScreen),
+    Participant(participant::ParticipantScreen),
+    ActionForm(form_screen::FormScreen<participant::ActionSpec>),
+    StepForm(form_screen::FormScreen<participant::StepSpec>),
+    CloseActionForm(form_screen::FormScreen<participant::CloseSpec>),
 }
 
 macro_rules! each_screen {
@@ -189,6 +198,11 @@ macro_rules! each_screen {
             Screen::Dashboard($s) => $body,
             Screen::Analysis($s) => $body,
             Screen::Adjudication($s) => $body,
+            Screen::Worklist($s) => $body,
+            Screen::Participant($s) => $body,
+            Screen::ActionForm($s) => $body,
+            Screen::StepForm($s) => $body,
+            Screen::CloseActionForm($s) => $body,
         }
     };
 }

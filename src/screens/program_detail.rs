@@ -385,6 +385,28 @@ impl View for ProgramDetailScreen {
             Action::Cmd(Command::NextSection) => self.section = self.section.step(1),
             Action::Cmd(Command::PrevSection) => self.section = self.section.step(-1),
             Action::Cmd(Command::Back) => return vec![Reply::Pop],
+            Action::Cmd(Command::Participant) => {
+                self.section = Section::Participants;
+                let Some(r) = self
+                    .detail
+                    .as_ref()
+                    .and_then(|d| d.roster.get(self.roster.selected))
+                else {
+                    return Vec::new();
+                };
+                return vec![Reply::Push(Box::new(Screen::Participant(
+                    super::participant::ParticipantScreen::new(self.id, r.asn),
+                )))];
+            }
+            Action::Cmd(Command::PlanFollowups) => {
+                if !cx.can(Capability::EditPrograms) {
+                    return vec![Reply::error(cx.t(Msg::NotAllowed))];
+                }
+                return vec![Reply::save(Change::PlanFollowups(self.id))];
+            }
+            Action::Saved(Saved::Followup(n)) => {
+                return vec![Reply::info(Msg::FollowupsPlanned.fill(cx.lang, &[n]))];
+            }
             Action::Cmd(Command::FilterVerified) if self.section == Section::Forms => {
                 self.verified = match self.verified {
                     Verified::All => Verified::No,

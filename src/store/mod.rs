@@ -11,6 +11,7 @@ pub mod asn;
 pub mod audit;
 pub mod draft;
 pub mod enrollment;
+pub mod followup;
 pub mod instrument;
 pub mod maintenance;
 pub mod opd;
@@ -50,6 +51,8 @@ pub enum Entity {
     Score,
     Discrepancy,
     Activity,
+    Followup,
+    Action,
 }
 
 #[derive(Debug, thiserror::Error)]

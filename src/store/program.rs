@@ -176,6 +176,14 @@ impl Store {
             if n == 0 {
                 return Err(conflict_or_missing(tx, "program", Entity::Program, id.0));
             }
+            // A completed program gets its participants' follow-ups planned (once; later plans add
+            // only what is missing).
+            if matches!(
+                input.status,
+                ProgramStatus::Selesai | ProgramStatus::Dievaluasi
+            ) {
+                super::followup::plan(tx, id)?;
+            }
             Ok(Version(base.0 + 1))
         })
     }

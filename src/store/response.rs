@@ -597,6 +597,10 @@ pub struct EntryBatch {
     pub keyed: Vec<Respondent>,
     /// Respondents already done in this keying.
     pub done: Vec<Respondent>,
+    /// The program's objectives, in order (items asking about objective N show its text).
+    pub objectives: Vec<String>,
+    /// The program's first and last day (a follow-up may not be dated before the training ended).
+    pub dates: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 impl Store {
@@ -659,6 +663,16 @@ impl Store {
             )?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
+        let (objectives, dates) = match batch.program {
+            Some(p) => {
+                let program = self.program(p)?;
+                (
+                    self.objectives(p)?.into_iter().map(|o| o.text).collect(),
+                    Some((program.data.start, program.data.end)),
+                )
+            }
+            None => (Vec::new(), None),
+        };
         Ok(EntryBatch {
             instrument,
             progress,
@@ -667,6 +681,8 @@ impl Store {
             next_sheet: u32::try_from(next_sheet).unwrap_or(1),
             keyed: who(Keying::First, true)?,
             done: who(keying, true)?,
+            objectives,
+            dates,
         })
     }
 

@@ -26,6 +26,10 @@ pub(crate) const AUDITED: &[&str] = &[
     "test_score",
     "discrepancy",
     "activity",
+    "program_followup",
+    "followup",
+    "action",
+    "action_step",
 ];
 
 const V1: &str = r#"
@@ -344,8 +348,69 @@ CREATE INDEX verification_first ON verification(first_keyer, instrument);
 ALTER TABLE discrepancy ADD COLUMN resolved_by TEXT;
 "#;
 
+/// Behaviour at work: which instruments follow a program up and when, the planned follow-ups per
+/// participant, and the follow-up actions (mentoring, coaching, action plans, aksi perubahan).
+const V6: &str = r#"
+CREATE TABLE program_followup (
+    program_id     INTEGER PRIMARY KEY REFERENCES program(id) ON DELETE CASCADE,
+    observation    TEXT,
+    interview      TEXT,
+    self_report    TEXT,
+    offsets        TEXT NOT NULL DEFAULT '30,60,90',
+    results_offset INTEGER NOT NULL DEFAULT 180 CHECK (results_offset > 0),
+    version        INTEGER NOT NULL DEFAULT 1,
+    created_by     TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by     TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE followup (
+    id              INTEGER PRIMARY KEY,
+    program_id      INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    asn_id          INTEGER NOT NULL REFERENCES asn(id) ON DELETE CASCADE,
+    instrument_code TEXT NOT NULL,
+    phase           TEXT NOT NULL,
+    due             TEXT NOT NULL,
+    evaluator       TEXT,
+    status          TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'cancelled')),
+    version         INTEGER NOT NULL DEFAULT 1,
+    created_by      TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by      TEXT NOT NULL, updated_at TEXT NOT NULL,
+    UNIQUE (program_id, asn_id, instrument_code, phase)
+);
+CREATE INDEX followup_due ON followup(due, status);
+CREATE INDEX followup_asn ON followup(asn_id);
+CREATE TABLE action (
+    id         INTEGER PRIMARY KEY,
+    program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    asn_id     INTEGER NOT NULL REFERENCES asn(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('mentoring', 'coaching', 'rtl', 'aksi_perubahan')),
+    title      TEXT NOT NULL CHECK (title <> ''),
+    owner      TEXT NOT NULL CHECK (owner <> ''),
+    coach      TEXT NOT NULL DEFAULT '',
+    sessions   INTEGER NOT NULL DEFAULT 0 CHECK (sessions >= 0),
+    notes      TEXT NOT NULL DEFAULT '',
+    status     TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'cancelled')),
+    outcome    TEXT NOT NULL DEFAULT '',
+    closed_on  TEXT,
+    version    INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX action_person ON action(program_id, asn_id);
+CREATE TABLE action_step (
+    id         INTEGER PRIMARY KEY,
+    action_id  INTEGER NOT NULL REFERENCES action(id) ON DELETE CASCADE,
+    title      TEXT NOT NULL CHECK (title <> ''),
+    due        TEXT NOT NULL,
+    done_on    TEXT,
+    version    INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX action_step_due ON action_step(due, done_on);
+"#;
+
 /// Schema steps; version N is reached by running `MIGRATIONS[N - 1]`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this tilik writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -425,7 +490,7 @@ fn rebuild_scope_triggers(conn: &Connection) -> Result<()> {
         ),
     );
     trigger("asn_delete", "DELETE", "asn", opd_in_scope("OLD.opd_id"));
-    for table in ["enrollment", "response", "test_score", "activity"] {
+    for table in ["enrollment", "response", "test_score", "activity", "action"] {
         // Anonymous sheets (no person) are nobody's: anyone who may key them may.
         let guard = |side: &str| {
             format!(

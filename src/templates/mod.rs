@@ -1,20 +1,35 @@
 //! Built-in instruments, ready to use and to copy: the forms BPSDM/BKPSDM evaluators use most, in Bahasa
 //! Indonesia, written in the instrument TOML format of [`crate::import::instrument`] (docs/formats.md).
 //!
-//! | Code            | Level      | What it is                                                        |
-//! |-----------------|------------|-------------------------------------------------------------------|
-//! | `REAKSI-01`     | reaction   | Reaction survey (Likert 1–4 by aspect, two open comments), by NIP |
-//! | `REAKSI-ANON`   | reaction   | The same items on an anonymous sheet                              |
-//! | `TES-PELAYANAN` | learning   | Ten-question pre/post knowledge test on public service            |
-//! | `TNA-ASN`       | needs      | Training needs analysis filled by the ASN                         |
-//! | `TNA-ATASAN`    | needs      | The same needs analysis filled by the direct supervisor (atasan)  |
-//! | `IKM-9`         | results    | Nine-element IKM survey of PermenPAN-RB 14/2017 (items `U1`–`U9`) |
+//! | Code               | Level      | What it is                                                              |
+//! |--------------------|------------|-------------------------------------------------------------------------|
+//! | `REAKSI-01`        | reaction   | Reaction survey (Likert 1–4 by aspect, two open comments), by NIP       |
+//! | `REAKSI-ANON`      | reaction   | The same items on an anonymous sheet                                    |
+//! | `TES-PELAYANAN`    | learning   | Ten-question pre/post knowledge test on public service                  |
+//! | `TNA-ASN`          | needs      | Training needs analysis filled by the ASN                               |
+//! | `TNA-ATASAN`       | needs      | The same needs analysis filled by the direct supervisor (atasan)        |
+//! | `IKM-9`            | results    | Nine-element IKM survey of PermenPAN-RB 14/2017 (items `U1`–`U9`)       |
+//! | `OBS-KOMUNIKASI`   | behavior   | Observation checklist: communication and complaint handling             |
+//! | `OBS-WAKTU`        | behavior   | Observation checklist: time management, with tasks due and done on time |
+//! | `OBS-PELAYANAN`    | behavior   | Observation checklist: public service excellence (pelayanan prima, 5S)  |
+//! | `OBS-KEPEMIMPINAN` | behavior   | Observation checklist: leadership after PKP/PKA, two rubrics            |
+//! | `WAWANCARA-ATASAN` | behavior   | Structured interview of the atasan: change per objective, barriers      |
+//! | `DIRI-PERILAKU`    | behavior   | The participant's self-assessment, matching the interview's ratings     |
 //!
 //! Each template is a `.toml` file next to this module, compiled in with `include_str!`. `REAKSI-ANON` has no
 //! items of its own: its file holds only the header, and the items of `REAKSI-01` are appended to it, so the
 //! two variants cannot drift apart.
 //!
-//! The tests below guard every template: a template that does not parse is a programming error, which they
+//! The behaviour (level 3) templates share a shape. Each starts with the session facts (a required date item
+//! with `role = "date"`; the checklists and the interview also name the observer, and the checklists the
+//! place). The four `OBS-` checklists then list yes/no items `B01`… that allow 9 = not applicable and an
+//! evidence note, one or two 1–4 rubrics whose labels describe each level, and the observer's notes
+//! (`CATATAN`). `WAWANCARA-ATASAN` and `DIRI-PERILAKU` rate the change per program objective with the same
+//! items `T1`–`T5` (`objective = 1`…`5`, same labels), each followed by an example (`T1C`–`T5C`), and record
+//! the same barriers (`HAMBATAN`) and drivers (`PENDORONG`), so the supervisor's and the participant's
+//! answers can be set side by side.
+//!
+//! The tests below guard every template, and hold the shared parts above together: a template that does not parse is a programming error, which they
 //! catch; [`builtin`] itself never panics.
 
 use crate::domain::instrument::Definition;
@@ -27,6 +42,12 @@ const TES: &str = include_str!("tes.toml");
 const TNA_ASN: &str = include_str!("tna-asn.toml");
 const TNA_ATASAN: &str = include_str!("tna-atasan.toml");
 const IKM: &str = include_str!("ikm.toml");
+const OBS_KOMUNIKASI: &str = include_str!("obs-komunikasi.toml");
+const OBS_WAKTU: &str = include_str!("obs-waktu.toml");
+const OBS_PELAYANAN: &str = include_str!("obs-pelayanan.toml");
+const OBS_KEPEMIMPINAN: &str = include_str!("obs-kepemimpinan.toml");
+const WAWANCARA_ATASAN: &str = include_str!("wawancara-atasan.toml");
+const DIRI_PERILAKU: &str = include_str!("diri-perilaku.toml");
 
 /// The items part of a template: everything from its first `[[items]]` line on.
 fn items_part(text: &str) -> &str {
@@ -44,7 +65,7 @@ fn items_part(text: &str) -> &str {
 static REAKSI_ANON: LazyLock<String> =
     LazyLock::new(|| format!("{}\n{}", REAKSI_ANON_HEADER.trim_end(), items_part(REAKSI)));
 
-static SOURCES: LazyLock<[(&'static str, &'static str); 6]> = LazyLock::new(|| {
+static SOURCES: LazyLock<[(&'static str, &'static str); 12]> = LazyLock::new(|| {
     [
         ("REAKSI-01", REAKSI),
         ("REAKSI-ANON", REAKSI_ANON.as_str()),
@@ -52,6 +73,12 @@ static SOURCES: LazyLock<[(&'static str, &'static str); 6]> = LazyLock::new(|| {
         ("TNA-ASN", TNA_ASN),
         ("TNA-ATASAN", TNA_ATASAN),
         ("IKM-9", IKM),
+        ("OBS-KOMUNIKASI", OBS_KOMUNIKASI),
+        ("OBS-WAKTU", OBS_WAKTU),
+        ("OBS-PELAYANAN", OBS_PELAYANAN),
+        ("OBS-KEPEMIMPINAN", OBS_KEPEMIMPINAN),
+        ("WAWANCARA-ATASAN", WAWANCARA_ATASAN),
+        ("DIRI-PERILAKU", DIRI_PERILAKU),
     ]
 });
 
@@ -86,7 +113,7 @@ pub fn find(code: &str) -> Option<Definition> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::instrument::{ItemKind, Level};
+    use crate::domain::instrument::{Condition, Item, ItemKind, ItemRole, Level};
     use crate::import::instrument::{default_labels, export};
 
     fn template(code: &str) -> Definition {
@@ -131,6 +158,12 @@ mod tests {
             ("TNA-ASN", Level::Needs, false),
             ("TNA-ATASAN", Level::Needs, false),
             ("IKM-9", Level::Results, true),
+            ("OBS-KOMUNIKASI", Level::Behavior, false),
+            ("OBS-WAKTU", Level::Behavior, false),
+            ("OBS-PELAYANAN", Level::Behavior, false),
+            ("OBS-KEPEMIMPINAN", Level::Behavior, false),
+            ("WAWANCARA-ATASAN", Level::Behavior, false),
+            ("DIRI-PERILAKU", Level::Behavior, false),
         ];
         for (code, level, anonymous) in want {
             let def = template(code);
@@ -151,7 +184,14 @@ mod tests {
             for item in &def.items {
                 let at = format!("{} {}", def.code, item.code);
                 assert!(item.text.chars().count() <= 100, "{at}: text too long");
-                assert!(item.code.as_str().len() <= 4, "{at}: code too long");
+                // Codes are column names in survey files: upper case, short, no spaces.
+                assert!(
+                    item.code
+                        .as_str()
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'),
+                    "{at}: code not upper case"
+                );
                 assert!(clean(&item.text), "{at}: text");
                 assert!(
                     item.section
@@ -171,6 +211,11 @@ mod tests {
                 assert!(
                     labels.iter().all(|l| !l.is_empty() && clean(l)),
                     "{at}: labels"
+                );
+                // A rubric label describes its level in one short sentence.
+                assert!(
+                    labels.iter().all(|l| l.chars().count() <= 90),
+                    "{at}: label too long"
                 );
             }
         }
@@ -361,6 +406,269 @@ mod tests {
             }));
         assert!(
             matches!(atasan.item("N04").map(|i| &i.kind), Some(ItemKind::Choice { multiple: true, options, .. }) if options.len() == 4)
+        );
+    }
+
+    const CHECKLISTS: [&str; 4] = [
+        "OBS-KOMUNIKASI",
+        "OBS-WAKTU",
+        "OBS-PELAYANAN",
+        "OBS-KEPEMIMPINAN",
+    ];
+
+    fn with_role(def: &Definition, role: ItemRole) -> Vec<&Item> {
+        def.items.iter().filter(|i| i.role == Some(role)).collect()
+    }
+
+    #[test]
+    fn behaviour_templates_start_with_a_required_date() {
+        let behaviour: Vec<Definition> = builtin()
+            .into_iter()
+            .filter(|d| d.level == Level::Behavior)
+            .collect();
+        assert_eq!(behaviour.len(), 6);
+        for def in &behaviour {
+            let first = &def.items[0];
+            assert_eq!(
+                (first.code.as_str(), &first.kind, first.role, first.required),
+                ("TGL", &ItemKind::Date, Some(ItemRole::Date), true),
+                "{}",
+                def.code
+            );
+            for role in ItemRole::ALL {
+                assert!(
+                    with_role(def, role).len() <= 1,
+                    "{}: one {role:?}",
+                    def.code
+                );
+            }
+            for item in def.items.iter().filter(|i| i.role.is_some()) {
+                let text = matches!(
+                    item.kind,
+                    ItemKind::Text {
+                        multiline: false,
+                        ..
+                    }
+                );
+                match item.role {
+                    Some(ItemRole::Observer | ItemRole::Atasan) => {
+                        assert!(text && item.required, "{} {}", def.code, item.code);
+                    }
+                    Some(ItemRole::Place) => assert!(text, "{} {}", def.code, item.code),
+                    _ => {}
+                }
+            }
+            let last = def.items.last().expect("items");
+            assert!(
+                last.code.as_str() == "CATATAN"
+                    && matches!(
+                        last.kind,
+                        ItemKind::Text {
+                            multiline: true,
+                            max: 4000
+                        }
+                    ),
+                "{}: ends with the notes",
+                def.code
+            );
+        }
+        // Not every template is behaviour, and none outside level 3 has a session role.
+        for def in builtin().iter().filter(|d| d.level != Level::Behavior) {
+            assert!(def.items.iter().all(|i| i.role.is_none()), "{}", def.code);
+        }
+    }
+
+    #[test]
+    fn checklists_rate_observed_behaviours_yes_no_or_not_applicable() {
+        let want = [
+            ("OBS-KOMUNIKASI", 7, 1),
+            ("OBS-WAKTU", 4, 1),
+            ("OBS-PELAYANAN", 7, 1),
+            ("OBS-KEPEMIMPINAN", 5, 2),
+        ];
+        let levels = [
+            "Belum tampak: ",
+            "Mulai tampak: ",
+            "Sudah tampak: ",
+            "Konsisten dan menjadi contoh: ",
+        ];
+        for (code, behaviours, rubrics) in want {
+            assert!(CHECKLISTS.contains(&code));
+            let def = template(code);
+            assert_eq!(with_role(&def, ItemRole::Observer).len(), 1, "{code}");
+            assert_eq!(with_role(&def, ItemRole::Place).len(), 1, "{code}");
+            let yes_no: Vec<&Item> = def
+                .items
+                .iter()
+                .filter(|i| matches!(i.kind, ItemKind::YesNo { .. }))
+                .collect();
+            let codes: Vec<&str> = yes_no.iter().map(|i| i.code.as_str()).collect();
+            let numbered: Vec<String> = (1..=behaviours).map(|n| format!("B{n:02}")).collect();
+            assert_eq!(codes, numbered, "{code}");
+            for item in &yes_no {
+                assert_eq!(
+                    item.kind,
+                    ItemKind::YesNo { na: true },
+                    "{code} {}",
+                    item.code
+                );
+                assert!(item.note, "{code} {}: evidence note", item.code);
+                assert_eq!(item.section.as_deref(), Some("Perilaku yang diamati"));
+                assert!(item.aspect.is_some(), "{code} {}", item.code);
+            }
+            assert!(
+                def.items
+                    .iter()
+                    .all(|i| !i.note || matches!(i.kind, ItemKind::YesNo { .. })),
+                "{code}: notes only beside yes/no answers"
+            );
+            let rubric: Vec<&Item> = def.items.iter().filter(|i| i.scale().is_some()).collect();
+            assert_eq!(rubric.len(), rubrics, "{code}");
+            for item in rubric {
+                let ItemKind::Likert {
+                    min: 1,
+                    max: 4,
+                    labels,
+                } = &item.kind
+                else {
+                    panic!("{code} {} is a 1–4 rubric", item.code);
+                };
+                for (label, level) in labels.iter().zip(levels) {
+                    assert!(
+                        label.starts_with(level) && label.len() > level.len() + 10,
+                        "{code} {}: {label:?} describes the level {level:?}",
+                        item.code
+                    );
+                }
+            }
+            assert!(def.items.iter().all(|i| i.objective.is_none()), "{code}");
+        }
+    }
+
+    #[test]
+    fn the_time_checklist_counts_tasks_due_and_done_on_time() {
+        let def = template("OBS-WAKTU");
+        let count = ItemKind::Number {
+            min: 0.0,
+            max: 200.0,
+            decimals: 0,
+        };
+        let due = with_role(&def, ItemRole::CountDue);
+        let done = with_role(&def, ItemRole::CountDone);
+        assert_eq!(due.len(), 1);
+        assert_eq!(done.len(), 1);
+        assert_eq!((due[0].code.as_str(), &due[0].kind), ("TUGAS", &count));
+        assert_eq!((done[0].code.as_str(), &done[0].kind), ("TEPAT", &count));
+        assert!(def.position("TUGAS") < def.position("TEPAT"));
+        assert_eq!(done[0].show_if, Condition::parse("TUGAS > 0").ok());
+        for code in CHECKLISTS.iter().filter(|c| **c != "OBS-WAKTU") {
+            let def = template(code);
+            assert!(with_role(&def, ItemRole::CountDue).is_empty(), "{code}");
+            assert!(with_role(&def, ItemRole::CountDone).is_empty(), "{code}");
+        }
+    }
+
+    #[test]
+    fn supervisor_interview_and_self_assessment_line_up() {
+        let atasan = template("WAWANCARA-ATASAN");
+        let diri = template("DIRI-PERILAKU");
+        let labels = [
+            "Tidak ada perubahan",
+            "Sedikit perubahan",
+            "Perubahan nyata",
+            "Perubahan sangat nyata",
+        ];
+        for def in [&atasan, &diri] {
+            for n in 1..=5u8 {
+                let rating = def.item(&format!("T{n}")).expect("rating");
+                let example = def.item(&format!("T{n}C")).expect("example");
+                let at = format!("{} T{n}", def.code);
+                assert_eq!(rating.objective, Some(n), "{at}");
+                assert_eq!(example.objective, Some(n), "{at}C");
+                assert_eq!(
+                    rating.kind,
+                    ItemKind::Likert {
+                        min: 1,
+                        max: 4,
+                        labels: labels.map(String::from).to_vec()
+                    },
+                    "{at}"
+                );
+                assert_eq!(
+                    example.kind,
+                    ItemKind::Text {
+                        multiline: false,
+                        max: 300
+                    },
+                    "{at}C"
+                );
+                // A program with fewer objectives hides the item: it can never be required.
+                assert!(!rating.required && !example.required, "{at}");
+                assert_eq!(
+                    def.position(example.code.as_str()),
+                    def.position(rating.code.as_str()).map(|p| p + 1),
+                    "{at}C follows its rating"
+                );
+            }
+            let objectives = def.items.iter().filter(|i| i.objective.is_some()).count();
+            assert_eq!(objectives, 10, "{}: only T1–T5 and T1C–T5C", def.code);
+            for (choice, codes) in [
+                ("HAMBATAN", &["1", "2", "3", "4", "5", "6", "9"][..]),
+                ("PENDORONG", &["1", "2", "3", "4", "9"][..]),
+            ] {
+                let Some(ItemKind::Choice {
+                    options,
+                    multiple: true,
+                    correct: None,
+                }) = def.item(choice).map(|i| &i.kind)
+                else {
+                    panic!("{} {choice} is a multiple choice", def.code);
+                };
+                let got: Vec<&str> = options.iter().map(|o| o.code.as_str()).collect();
+                assert_eq!(got, codes, "{} {choice}", def.code);
+                assert_eq!(options.last().map(|o| o.label.as_str()), Some("Lainnya"));
+                let other = def.item(&format!("{choice}_LAIN")).expect("other");
+                assert_eq!(
+                    other.show_if,
+                    Condition::parse(&format!("{choice} = 9")).ok()
+                );
+                assert!(other.show_if.as_ref().is_some_and(|c| c.holds(Some("3;9"))));
+            }
+        }
+        for code in [
+            "T1",
+            "T2",
+            "T3",
+            "T4",
+            "T5",
+            "T1C",
+            "T2C",
+            "T3C",
+            "T4C",
+            "T5C",
+            "HAMBATAN",
+            "HAMBATAN_LAIN",
+            "PENDORONG",
+            "PENDORONG_LAIN",
+        ] {
+            let (a, d) = (atasan.item(code), diri.item(code));
+            assert_eq!(
+                a.map(|i| &i.kind),
+                d.map(|i| &i.kind),
+                "{code}: same answers"
+            );
+            assert_eq!(a.map(|i| i.objective), d.map(|i| i.objective), "{code}");
+        }
+        let role = |def: &Definition, role| with_role(def, role).len();
+        assert_eq!(role(&atasan, ItemRole::Observer), 1);
+        assert_eq!(role(&atasan, ItemRole::Atasan), 1);
+        assert!(atasan.item("ATASAN").is_some_and(|i| i.required));
+        assert_eq!(
+            role(&diri, ItemRole::Observer) + role(&diri, ItemRole::Atasan),
+            0
+        );
+        assert!(
+            matches!(atasan.item("DUKUNGAN").map(|i| &i.kind), Some(ItemKind::Likert { min: 1, max: 4, labels }) if labels.len() == 4)
         );
     }
 }

@@ -46,6 +46,10 @@ pub enum Edit {
     Home,
     End,
     Clear,
+    /// Multi-line editors only: a line break, and moving by row.
+    Newline,
+    Up,
+    Down,
 }
 
 /// What an edit did.
@@ -197,6 +201,7 @@ impl TextInput {
                 self.cursor = 0;
                 Edited::Changed
             }
+            Edit::Newline | Edit::Up | Edit::Down => Edited::Nothing,
         }
     }
 

@@ -3,6 +3,7 @@
 pub mod bars;
 pub mod form;
 pub mod input;
+pub mod multiline;
 pub mod table;
 pub mod theme;
 
