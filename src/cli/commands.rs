@@ -68,6 +68,7 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
             super::quality::operators(ctx, from.as_deref(), to.as_deref(), format)
         }
         Some(Command::Form(cmd)) => super::quality::forms(ctx, cmd),
+        Some(Command::Followup(cmd)) => super::followup::followup(ctx, cmd),
     }
 }
 
@@ -472,6 +473,36 @@ fn import(ctx: &Context, cmd: ImportCommand) -> Result<ExitCode, CliError> {
             &instrument,
             phase.as_deref(),
             replace,
+        ),
+        ImportCommand::Observations {
+            file,
+            program,
+            instrument,
+            phase,
+            replace,
+        } => super::forms::import_forms_file(
+            ctx,
+            &file,
+            Some(&program),
+            &instrument,
+            Some(&phase),
+            replace,
+            super::forms::FormsKind::Observations,
+        ),
+        ImportCommand::Interviews {
+            file,
+            program,
+            instrument,
+            phase,
+            replace,
+        } => super::forms::import_forms_file(
+            ctx,
+            &file,
+            Some(&program),
+            &instrument,
+            Some(&phase),
+            replace,
+            super::forms::FormsKind::Interviews,
         ),
         ImportCommand::Scores { file, program, max } => {
             super::forms::import_scores(ctx, &file, &program, max)

@@ -117,6 +117,16 @@ pub fn instrument(ctx: &Context, cmd: InstrumentCommand) -> Result<ExitCode, Cli
     }
 }
 
+/// What kind of forms a file must hold (`import survey` takes any instrument).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormsKind {
+    Any,
+    /// Observation checklists (behaviour level, about behaviours).
+    Observations,
+    /// Supervisor interviews (behaviour level, about the program's objectives, with the atasan named).
+    Interviews,
+}
+
 pub fn import_survey(
     ctx: &Context,
     file: &Path,
@@ -125,6 +135,18 @@ pub fn import_survey(
     phase: Option<&str>,
     replace: bool,
 ) -> Result<ExitCode, CliError> {
+    import_forms_file(ctx, file, program, code, phase, replace, FormsKind::Any)
+}
+
+pub fn import_forms_file(
+    ctx: &Context,
+    file: &Path,
+    program: Option<&str>,
+    code: &str,
+    phase: Option<&str>,
+    replace: bool,
+    kind: FormsKind,
+) -> Result<ExitCode, CliError> {
     let l = ctx.lang;
     let mut store = ctx.open(Some(Capability::EnterData))?;
     let stored = store.instrument(code)?.ok_or_else(|| {
@@ -132,9 +154,23 @@ pub fn import_survey(
             Msg::ErrNotFound.fill(l, &[&Msg::EntityInstrument.text(l), &code]),
         ])
     })?;
-    use crate::domain::instrument::Level;
+    use crate::domain::instrument::{ItemRole, Level};
     let level = stored.definition.level;
     let needs = level == Level::Needs;
+    let def = &stored.definition;
+    let interview = def.items.iter().any(|i| i.role == Some(ItemRole::Atasan));
+    let fits = match kind {
+        FormsKind::Any => true,
+        FormsKind::Observations => level == Level::Behavior && !interview,
+        FormsKind::Interviews => level == Level::Behavior && interview,
+    };
+    if !fits {
+        let msg = match kind {
+            FormsKind::Interviews => Msg::ErrNotInterview,
+            _ => Msg::ErrNotChecklist,
+        };
+        return Err(CliError::Refused(vec![msg.fill(l, &[&def.code])]));
+    }
     // As in the terminal interface: needs before training, behaviour and results at work afterwards.
     let phase = match phase {
         None if needs => Phase::Pre,
@@ -142,7 +178,8 @@ pub fn import_survey(
         None => Phase::Post,
         Some(p) => Phase::from_code(p).ok_or_else(|| {
             CliError::Refused(vec![
-                Msg::CliBadChoice.fill(l, &[&"--phase", &p, &"pre, post, followup"]),
+                Msg::CliBadChoice
+                    .fill(l, &[&"--phase", &p, &"pre, post, followup, f1, f2, f3, m6"]),
             ])
         })?,
     };
@@ -162,7 +199,40 @@ pub fn import_survey(
     };
     let program_id = program.as_ref().map(|p| p.id);
     let table = table::read_table(file)?;
-    let mut checked = survey::check_survey(&table, &stored.definition);
+    // Dates, objectives and the phase are checked against the program the forms belong to.
+    let frame = match &program {
+        Some(p) => Some(survey::Frame {
+            objectives: Some(store.objectives(p.id)?.len()),
+            dates: Some((p.data.start, p.data.end)),
+            phase,
+            today: ctx.today,
+        }),
+        None => None,
+    };
+    let mut checked = survey::check_survey_in(&table, &stored.definition, frame.as_ref());
+    // An atasan named by NIP must be someone tilik knows (a name is taken as written).
+    if let Some(item) = def.items.iter().find(|i| i.role == Some(ItemRole::Atasan)) {
+        let mut unknown = Vec::new();
+        for row in &checked.rows {
+            let Some(v) = row.answers.get(item.code.as_str()) else {
+                continue;
+            };
+            let digits: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+            if !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && store.asn_by_nip(&digits)?.is_none()
+            {
+                unknown.push(RowError {
+                    line: row.line,
+                    column: item.code.to_string(),
+                    problem: Problem::UnknownAtasan(digits),
+                });
+            }
+        }
+        let bad: Vec<usize> = unknown.iter().map(|e| e.line).collect();
+        checked.rows.retain(|r| !bad.contains(&r.line));
+        checked.errors.extend(unknown);
+    }
     let batch = Batch {
         program: program_id,
         instrument: stored.definition.code.clone(),

@@ -8,6 +8,7 @@ mod admin;
 mod analysis;
 mod commands;
 mod error;
+mod followup;
 mod forms;
 pub mod output;
 mod quality;
@@ -177,6 +178,61 @@ pub enum Command {
     /// Forms keyed for a program
     #[command(subcommand)]
     Form(FormCommand),
+    /// Follow-up evaluations after training: the worklist and the plan
+    #[command(subcommand)]
+    Followup(FollowupCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FollowupCommand {
+    /// Planned follow-ups and action steps by due date (default: overdue and due within a week)
+    List {
+        /// Only what is due within a week (today included)
+        #[arg(long, conflicts_with_all = ["overdue", "open", "done", "all"])]
+        due: bool,
+        /// Only what is overdue
+        #[arg(long, conflicts_with_all = ["open", "done", "all"])]
+        overdue: bool,
+        /// Everything not done yet
+        #[arg(long, conflicts_with_all = ["done", "all"])]
+        open: bool,
+        /// Only what is done
+        #[arg(long, conflicts_with = "all")]
+        done: bool,
+        /// Everything, cancelled included
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_name = "CODE")]
+        program: Option<String>,
+        /// Only participants of this OPD (code or name)
+        #[arg(long)]
+        opd: Option<String>,
+        /// Only what this account was assigned
+        #[arg(long, value_name = "ACCOUNT")]
+        evaluator: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Sets how a program is followed up and plans every participant's follow-ups
+    Plan {
+        #[arg(long, value_name = "CODE")]
+        program: String,
+        /// Days after the training ended for follow-ups 1–3 (default 30,60,90)
+        #[arg(long)]
+        offsets: Option<String>,
+        /// Days after the training ended for the results follow-up (default 180)
+        #[arg(long)]
+        results: Option<u32>,
+        /// The observation checklist ("none" for no observations)
+        #[arg(long, value_name = "CODE")]
+        observation: Option<String>,
+        /// The supervisor interview guide ("none" for no interviews)
+        #[arg(long, value_name = "CODE")]
+        interview: Option<String>,
+        /// The participants' self-assessment ("none" for none)
+        #[arg(long = "self", value_name = "CODE")]
+        self_report: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -430,6 +486,37 @@ pub enum ImportCommand {
         #[arg(long)]
         phase: Option<String>,
         /// Replace forms already entered for the same respondents
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Observation checklists (behaviour at work): nip, the session columns (TGL, PENGAMAT, TEMPAT),
+    /// one column per item and CODE.note for evidence notes; all or nothing
+    Observations {
+        file: PathBuf,
+        #[arg(long, value_name = "CODE")]
+        program: String,
+        /// The checklist (e.g. OBS-KOMUNIKASI)
+        #[arg(long, value_name = "CODE")]
+        instrument: String,
+        /// pre (baseline), f1, f2, f3 (follow-ups) or m6 (results)
+        #[arg(long)]
+        phase: String,
+        /// Replace forms already entered for the same participants
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Supervisor interviews: nip (the participant), TGL, PEWAWANCARA, ATASAN (NIP or name), T1…T5,
+    /// HAMBATAN, PENDORONG (codes joined by ;), CATATAN; all or nothing
+    Interviews {
+        file: PathBuf,
+        #[arg(long, value_name = "CODE")]
+        program: String,
+        /// The interview guide
+        #[arg(long, value_name = "CODE", default_value = "WAWANCARA-ATASAN")]
+        instrument: String,
+        /// f1, f2, f3 (follow-ups) or m6 (results)
+        #[arg(long)]
+        phase: String,
         #[arg(long)]
         replace: bool,
     },

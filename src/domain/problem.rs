@@ -54,6 +54,18 @@ pub enum Problem {
     NotPositive,
     /// Values that must grow from one to the next (follow-up offsets).
     NotIncreasing,
+    /// A date that has not come yet.
+    FutureDate,
+    /// An answer about the program's objective number `asked` when it has only `has` objectives.
+    NoSuchObjective {
+        asked: u8,
+        has: usize,
+    },
+    /// A follow-up dated before the training ended (on this day).
+    BeforeTrainingEnd(chrono::NaiveDate),
+    /// A baseline dated after the training began (on this day).
+    AfterTrainingStart(chrono::NaiveDate),
+
     /// More values than allowed.
     TooMany {
         max: usize,

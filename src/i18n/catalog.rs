@@ -134,6 +134,11 @@ catalog! {
     ProblemAnsweredSkipped => "butir ini seharusnya dilewati karena jawaban sebelumnya, tetapi diisi", "this item should be skipped because of an earlier answer, but it is answered";
     ErrBackupExists => "{0} sudah ada; pakai nama lain atau --replace untuk menimpanya", "{0} already exists; choose another name or --replace to overwrite it";
     HtmlCommentCount => "{0} jawaban", "{0} answers";
+    ErrNotChecklist => "{0} bukan daftar periksa observasi (level behavior, tanpa butir tujuan)", "{0} is not an observation checklist (level behavior, without objective items)";
+    ErrNotInterview => "{0} bukan panduan wawancara atasan (level behavior, dengan butir atasan)", "{0} is not a supervisor interview guide (level behavior, with an atasan item)";
+    ErrNotBehaviourInstrument => "{0}: {1} bukan instrumen perilaku (level behavior)", "{0}: {1} is not a behaviour instrument (level behavior)";
+    FollowupPlanSet => "{0}: observasi {1}, wawancara {2}, penilaian diri {3}, pada hari ke-{4} dan hasil hari ke-{5} sesudah pelatihan; {6} tindak lanjut dijadwalkan", "{0}: observation {1}, interview {2}, self-assessment {3}, on days {4} and results on day {5} after the training; {6} follow-ups planned";
+    ProblemNoSuchObjective => "butir tentang tujuan ke-{0}, padahal program ini hanya punya {1} tujuan", "an item about objective {0}, but this program has only {1} objectives";
     ProblemNotIncreasing => "harus makin besar dari satu ke berikutnya", "must grow from one to the next";
     ProblemTooMany => "paling banyak {0}", "at most {0}";
     ActionMentoring => "Mentoring oleh atasan", "Mentoring by the atasan";

@@ -140,6 +140,16 @@ impl Localize for Problem {
             Problem::AlreadyEntered => Msg::ProblemAlreadyEntered.text(lang).to_string(),
             Problem::NotPositive => Msg::ProblemNotPositive.text(lang).to_string(),
             Problem::NotIncreasing => Msg::ProblemNotIncreasing.text(lang).to_string(),
+            Problem::FutureDate => Msg::EntryDateFuture.text(lang).to_string(),
+            Problem::NoSuchObjective { asked, has } => {
+                Msg::ProblemNoSuchObjective.fill(lang, &[asked, has])
+            }
+            Problem::BeforeTrainingEnd(d) => {
+                Msg::EntryDateBeforeEnd.fill(lang, &[&crate::domain::date::format(*d)])
+            }
+            Problem::AfterTrainingStart(d) => {
+                Msg::EntryDateAfterStart.fill(lang, &[&crate::domain::date::format(*d)])
+            }
             Problem::TooMany { max } => Msg::ProblemTooMany.fill(lang, &[max]),
             Problem::StoredAboveMax { stored, max } => Msg::ProblemStoredAboveMax
                 .fill(lang, &[&number(*stored, lang), &number(*max, lang)]),
@@ -177,6 +187,19 @@ impl crate::domain::jabatan::JabatanLevel {
             J::Terampil => Msg::LevelTerampil,
             J::Mahir => Msg::LevelMahir,
             J::Penyelia => Msg::LevelPenyelia,
+        }
+    }
+}
+
+impl crate::domain::followup::Due {
+    pub fn label(self) -> Msg {
+        use crate::domain::followup::Due;
+        match self {
+            Due::Overdue => Msg::DueOverdue,
+            Due::ThisWeek => Msg::DueThisWeek,
+            Due::Later => Msg::DueLater,
+            Due::Done => Msg::DueDone,
+            Due::Cancelled => Msg::DueCancelled,
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use super::participants::RowError;
 use super::table::{RawTable, parse_decimal};
-use crate::domain::instrument::{AnswerError, Definition};
+use crate::domain::instrument::{AnswerError, Definition, ItemRole, Phase, note_key};
 use crate::domain::problem::Problem;
 use std::collections::{BTreeMap, HashMap};
 
@@ -39,8 +39,39 @@ fn nip_cell(cell: &str) -> String {
     cell.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// What the forms of a file belong to, for the checks that depend on it: how many objectives the
+/// program has (items about objective N beyond them are hidden), its first and last day, the phase, and
+/// today (a session date may not lie ahead).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frame {
+    pub objectives: Option<usize>,
+    pub dates: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    pub phase: Phase,
+    pub today: chrono::NaiveDate,
+}
+
+/// Checks a session date against the program and the phase.
+pub fn date_problem(day: chrono::NaiveDate, frame: &Frame) -> Option<Problem> {
+    if day > frame.today {
+        return Some(Problem::FutureDate);
+    }
+    let (start, end) = frame.dates?;
+    if frame.phase.is_after() && day < end {
+        return Some(Problem::BeforeTrainingEnd(end));
+    }
+    if frame.phase == Phase::Pre && day > start {
+        return Some(Problem::AfterTrainingStart(start));
+    }
+    None
+}
+
 /// Checks a survey file against an instrument.
 pub fn check_survey(table: &RawTable, def: &Definition) -> CheckedSurvey {
+    check_survey_in(table, def, None)
+}
+
+/// Checks a survey file against an instrument and, when known, the program and phase it is for.
+pub fn check_survey_in(table: &RawTable, def: &Definition, frame: Option<&Frame>) -> CheckedSurvey {
     let mut out = CheckedSurvey::default();
     let mut header_error = |column: &str, problem: Problem| {
         out.errors.push(RowError {
@@ -61,17 +92,34 @@ pub fn check_survey(table: &RawTable, def: &Definition) -> CheckedSurvey {
         );
         return out;
     };
-    // Every other column must be an item code of the instrument.
+    // Every other column must be an item code of the instrument, or `CODE.note` for an item that takes
+    // an evidence note.
     let mut items: Vec<(usize, usize)> = Vec::new(); // (column, item index)
+    let mut notes: Vec<(usize, usize)> = Vec::new();
     for (col, name) in table.headers.iter().enumerate() {
         if col == who_col || name.trim().is_empty() {
             continue;
         }
-        match def.position(name.trim()) {
-            Some(i) => items.push((col, i)),
-            None => header_error(name, Problem::UnknownItem(name.trim().to_string())),
+        let name_t = name.trim();
+        if let Some(i) = def.position(name_t) {
+            items.push((col, i));
+            continue;
+        }
+        let noted = name_t
+            .strip_suffix(".note")
+            .and_then(|code| def.position(code))
+            .filter(|i| def.items[*i].note);
+        match noted {
+            Some(i) => notes.push((col, i)),
+            None => header_error(name, Problem::UnknownItem(name_t.to_string())),
         }
     }
+    // Items about an objective the program does not have are hidden.
+    let objective_hidden = |i: usize| {
+        frame
+            .and_then(|f| f.objectives)
+            .is_some_and(|n| def.items[i].objective.is_some_and(|o| usize::from(o) > n))
+    };
     if !out.errors.is_empty() {
         return out;
     }
@@ -131,15 +179,44 @@ pub fn check_survey(table: &RawTable, def: &Definition) -> CheckedSurvey {
                 }
             }
         }
+        for (col, index) in &notes {
+            let text = crate::text::clean(row.get(*col).trim(), crate::text::Lines::Multi);
+            if text.chars().count() > 1000 {
+                values_ok = false;
+                fail(&table.headers[*col], Problem::TooLong { max: 1000 });
+            } else if !text.is_empty() {
+                answers.insert(note_key(def.items[*index].code.as_str()), text.into_owned());
+            }
+        }
+        // A session date must fit the program and the phase.
+        if let Some(frame) = frame
+            && let Some(item) = def.items.iter().find(|i| i.role == Some(ItemRole::Date))
+            && let Some(day) = answers
+                .get(item.code.as_str())
+                .and_then(|v| crate::domain::date::parse(v).ok())
+            && let Some(problem) = date_problem(day, frame)
+        {
+            values_ok = false;
+            fail(item.code.as_str(), problem);
+        }
         // Skip logic: no answers to hidden items; required shown items answered. Only judged when every
         // value of the row could be read, so that one bad value is not reported three times.
         for (i, item) in def.items.iter().enumerate().filter(|_| values_ok) {
-            let shown = def.shown(i, |c| answers.get(c).map(String::as_str));
+            let shown =
+                !objective_hidden(i) && def.shown(i, |c| answers.get(c).map(String::as_str));
             let column = items.iter().find(|(_, idx)| *idx == i).map_or_else(
                 || item.code.to_string(),
                 |(col, _)| table.headers[*col].clone(),
             );
-            if !shown && answers.contains_key(item.code.as_str()) {
+            if objective_hidden(i) && answers.contains_key(item.code.as_str()) {
+                fail(
+                    &column,
+                    Problem::NoSuchObjective {
+                        asked: item.objective.unwrap_or(0),
+                        has: frame.and_then(|f| f.objectives).unwrap_or(0),
+                    },
+                );
+            } else if !shown && answers.contains_key(item.code.as_str()) {
                 fail(&column, Problem::AnsweredSkipped);
             } else if shown && item.required && !answers.contains_key(item.code.as_str()) {
                 fail(&column, Problem::Required);

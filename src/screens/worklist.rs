@@ -39,13 +39,7 @@ fn table_area(body: Rect) -> Rect {
 }
 
 pub fn state_label(d: Due) -> Msg {
-    match d {
-        Due::Overdue => Msg::DueOverdue,
-        Due::ThisWeek => Msg::DueThisWeek,
-        Due::Later => Msg::DueLater,
-        Due::Done => Msg::DueDone,
-        Due::Cancelled => Msg::DueCancelled,
-    }
+    d.label()
 }
 
 fn view_label(v: WorkView) -> Msg {
