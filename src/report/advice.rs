@@ -31,7 +31,20 @@ pub enum Rule {
     NoReactionData,
     /// No paired test scores.
     NoLearningData,
+    /// Observed behaviour did not change for many participants.
+    LittleBehaviourChange,
+    /// Supervisors are named as not supporting the application of what was learned.
+    NoSupervisorSupport,
+    /// The material did not match daily tasks (named as a barrier).
+    MaterialMismatch,
+    /// Participants had no chance to apply what they learned.
+    NoChanceToApply,
+    /// No observation or interview after the training.
+    NoBehaviourData,
 }
+
+/// Share of interviews naming a barrier from which it is acted on (%).
+pub const BARRIER_SHARE: f64 = 20.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendation {
@@ -72,8 +85,9 @@ pub fn recommend(report: &ProgramReport, leadership: bool, lang: Lang) -> Vec<Re
                 if a.index >= WEAK_INDEX {
                     continue;
                 }
+                // One decimal, so that 59.6 does not read as "60, below 60".
                 let because = Msg::BecauseAspect
-                    .fill(lang, &[&a.aspect, &fixed(a.index, 0, lang), &WEAK_INDEX]);
+                    .fill(lang, &[&a.aspect, &fixed(a.index, 1, lang), &WEAK_INDEX]);
                 if name.starts_with("relevan") {
                     add(Rule::LowRelevance, t(Msg::RecRelevance), because);
                 } else if name.starts_with("komitmen") {
@@ -131,6 +145,78 @@ pub fn recommend(report: &ProgramReport, leadership: bool, lang: Lang) -> Vec<Re
                 );
             }
         }
+    }
+    // Behaviour at work.
+    let b = &report.behaviour;
+    if b.observations.is_empty() && b.interviews == 0 {
+        add(
+            Rule::NoBehaviourData,
+            t(Msg::RecNoBehaviour),
+            t(Msg::BecauseNoBehaviour),
+        );
+    }
+    for o in &b.observations {
+        if let Some(p) = o.improved_pct
+            && p < 50.0
+        {
+            add(
+                Rule::LittleBehaviourChange,
+                t(Msg::RecLittleChange),
+                Msg::BecauseLittleChange.fill(lang, &[&o.improved, &o.paired, &o.instrument]),
+            );
+        }
+    }
+    let named = |code: &str| b.barriers.iter().find(|n| n.code == code);
+    if let Some(n) = named("1")
+        && n.pct >= BARRIER_SHARE
+    {
+        add(
+            Rule::NoSupervisorSupport,
+            t(Msg::RecSupervisorSupport),
+            Msg::BecauseBarrier.fill(
+                lang,
+                &[
+                    &n.label,
+                    &n.count,
+                    &fixed(n.pct, 0, lang),
+                    &b.unchanged.len(),
+                ],
+            ),
+        );
+    }
+    if let Some(n) = named("2")
+        && n.pct >= BARRIER_SHARE
+    {
+        add(
+            Rule::MaterialMismatch,
+            t(Msg::RecRelevance),
+            Msg::BecauseBarrier.fill(
+                lang,
+                &[
+                    &n.label,
+                    &n.count,
+                    &fixed(n.pct, 0, lang),
+                    &b.unchanged.len(),
+                ],
+            ),
+        );
+    }
+    if let Some(n) = named("3")
+        && n.pct >= BARRIER_SHARE
+    {
+        add(
+            Rule::NoChanceToApply,
+            t(Msg::RecChanceToApply),
+            Msg::BecauseBarrier.fill(
+                lang,
+                &[
+                    &n.label,
+                    &n.count,
+                    &fixed(n.pct, 0, lang),
+                    &b.unchanged.len(),
+                ],
+            ),
+        );
     }
     if leadership {
         add(

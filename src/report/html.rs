@@ -53,8 +53,10 @@ ol.rec li { margin-bottom: 2mm; }
 /// A horizontal bar chart of (label, value, value as written) on 0..=max.
 fn bar_chart(rows: &[(String, f64, String)], max: f64) -> String {
     let row_h = 18.0;
-    let label_w = 130.0;
-    let bar_w = 360.0;
+    // Room for the longest label (about 6 px a character at this size), within the chart's width.
+    let longest = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0) as f64;
+    let label_w = (longest * 6.0 + 10.0).clamp(60.0, 230.0);
+    let bar_w = 490.0 - label_w;
     let height = row_h * rows.len() as f64 + 20.0;
     let mut svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 560 {height}" role="img">"#
@@ -171,6 +173,134 @@ fn reaction_html(out: &mut String, r: &Reaction, lang: Lang) {
         );
         for a in &c.answers {
             let _ = write!(out, "<li>{}</li>", esc(a));
+        }
+        out.push_str("</ul>");
+    }
+}
+
+/// Level 3: who improved, each behaviour before and after, the change per objective.
+fn behaviour_html(out: &mut String, b: &crate::report::behaviour::Behaviour, lang: Lang) {
+    let t = |m: Msg| m.text(lang);
+    if b.observations.is_empty() && b.interviews == 0 && b.self_assessments == 0 {
+        para(out, t(Msg::HtmlNoBehaviour));
+        return;
+    }
+    let pct = |v: Option<f64>| v.map_or_else(|| "-".into(), |v| format!("{}%", fixed(v, 0, lang)));
+    for o in &b.observations {
+        para(
+            out,
+            &Msg::HtmlBehaviourIntro.fill(
+                lang,
+                &[
+                    &o.title,
+                    &o.paired,
+                    &o.improved,
+                    &pct(o.improved_pct),
+                    &pct(o.baseline_observed_pct),
+                    &pct(o.followup_observed_pct),
+                ],
+            ),
+        );
+        let rows: Vec<(String, f64, String)> = o
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.code.clone(),
+                    i.followup_pct.unwrap_or(0.0),
+                    format!("{} → {}", pct(i.baseline_pct), pct(i.followup_pct)),
+                )
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "<figure>{}<figcaption>{}</figcaption></figure>",
+            bar_chart(&rows, 100.0),
+            esc(t(Msg::HtmlBehaviourCaption))
+        );
+        let _ = write!(
+            out,
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            esc(t(Msg::ColCode)),
+            esc(t(Msg::HtmlBehaviourItem)),
+            esc(t(Msg::PhaseShortPre)),
+            esc(t(Msg::HtmlLatestFollowup))
+        );
+        for i in &o.items {
+            let _ = write!(
+                out,
+                r#"<tr><td>{}</td><td>{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+                esc(&i.code),
+                esc(&i.text),
+                pct(i.baseline_pct),
+                pct(i.followup_pct)
+            );
+        }
+        out.push_str("</table>");
+    }
+    if !b.objectives.is_empty() {
+        para(
+            out,
+            &Msg::DashObjectiveChange.fill(lang, &[&b.interviews, &b.self_assessments]),
+        );
+        let _ = write!(
+            out,
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+            esc(t(Msg::HtmlObjective)),
+            esc(t(Msg::PartSupervisor)),
+            esc(t(Msg::PartSelfShort))
+        );
+        let mean = |v: Option<f64>| v.map_or_else(|| "-".into(), |v| fixed(v, 1, lang));
+        for o in &b.objectives {
+            let _ = write!(
+                out,
+                r#"<tr><td>{}. {}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+                o.objective,
+                esc(&o.text),
+                mean(o.supervisor_mean),
+                mean(o.self_mean)
+            );
+        }
+        out.push_str("</table>");
+    }
+}
+
+/// Barriers, drivers, and the participants who did not change.
+fn impact_html(out: &mut String, b: &crate::report::behaviour::Behaviour, lang: Lang) {
+    let t = |m: Msg| m.text(lang);
+    for (head, list) in [
+        (Msg::PartBarriers, &b.barriers),
+        (Msg::PartDrivers, &b.drivers),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "<h3>{}</h3>", esc(t(head)));
+        let rows: Vec<(String, f64, String)> = list
+            .iter()
+            .map(|n| {
+                (
+                    n.label.clone(),
+                    n.pct,
+                    format!("{} ({}%)", n.count, fixed(n.pct, 0, lang)),
+                )
+            })
+            .collect();
+        let _ = write!(out, "<figure>{}</figure>", bar_chart(&rows, 100.0));
+    }
+    if !b.unchanged.is_empty() {
+        let _ = write!(
+            out,
+            "<h3>{}</h3><ul>",
+            esc(&Msg::DashUnchanged.fill(lang, &[&b.unchanged.len()]))
+        );
+        for u in &b.unchanged {
+            let why = if u.barriers.is_empty() {
+                t(Msg::DashNoReasonNamed).to_string()
+            } else {
+                u.barriers.join("; ")
+            };
+            let _ = write!(out, "<li>{} — {}</li>", esc(&u.name), esc(&why));
         }
         out.push_str("</ul>");
     }
@@ -374,7 +504,7 @@ pub fn render(r: &ProgramReport, lang: Lang) -> String {
         ),
     }
     let _ = write!(out, "<h3>4.3 {}</h3>", esc(t(Msg::LevelBehavior)));
-    para(&mut out, t(Msg::HtmlNoBehaviour));
+    behaviour_html(&mut out, &r.behaviour, lang);
     let _ = write!(out, "<h3>4.4 {}</h3>", esc(t(Msg::HtmlResultsCosts)));
     let c = &r.costs;
     if !c.lines.is_empty() {
@@ -418,6 +548,7 @@ pub fn render(r: &ProgramReport, lang: Lang) -> String {
 
     section(&mut out, 5, t(Msg::HtmlImpact));
     para(&mut out, t(Msg::HtmlImpactText));
+    impact_html(&mut out, &r.behaviour, lang);
 
     section(&mut out, 6, t(Msg::DashRecommendations));
     if r.recommendations.is_empty() {

@@ -2,6 +2,7 @@
 //! other tools, documented in docs/formats.md), and drawn by the dashboards.
 
 pub mod advice;
+pub mod behaviour;
 pub mod html;
 pub mod json;
 pub mod table;
@@ -26,6 +27,8 @@ pub struct ProgramReport {
     pub learning_reason: Option<NotComputable>,
     /// One entry per reaction instrument with forms.
     pub reaction: Vec<Reaction>,
+    /// Level 3: observed behaviour, the atasan's and the participants' view per objective, barriers.
+    pub behaviour: behaviour::Behaviour,
     pub costs: Costs,
     pub data_quality: DataQuality,
     /// Generated from the figures above, each with the reason it fired.
@@ -467,6 +470,18 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
         learning_reason: learning.as_ref().err().copied(),
         learning: learning.ok(),
         reaction: reactions,
+        behaviour: {
+            let objectives: Vec<String> = store
+                .objectives(program.id)?
+                .into_iter()
+                .map(|o| o.text)
+                .collect();
+            let people: std::collections::BTreeMap<_, _> = roster
+                .iter()
+                .map(|r| (r.asn, (r.nip.clone(), r.name.clone())))
+                .collect();
+            behaviour::build(&store.behaviour_forms(program.id)?, &objectives, &people)
+        },
         costs,
         data_quality: DataQuality {
             enrolled,

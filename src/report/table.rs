@@ -111,6 +111,78 @@ pub fn listing(r: &ProgramReport) -> Listing {
             );
         }
     }
+    let b = &r.behaviour;
+    for o in &b.observations {
+        row(
+            &mut rows,
+            "behaviour",
+            &o.instrument,
+            "paired",
+            count(o.paired),
+        );
+        row(
+            &mut rows,
+            "behaviour",
+            &o.instrument,
+            "improved",
+            count(o.improved),
+        );
+        row(
+            &mut rows,
+            "behaviour",
+            &o.instrument,
+            "improved_pct",
+            num(o.improved_pct),
+        );
+        row(
+            &mut rows,
+            "behaviour",
+            &o.instrument,
+            "baseline_observed_pct",
+            num(o.baseline_observed_pct),
+        );
+        row(
+            &mut rows,
+            "behaviour",
+            &o.instrument,
+            "followup_observed_pct",
+            num(o.followup_observed_pct),
+        );
+        for i in &o.items {
+            let item = format!("{}/{}", o.instrument, i.code);
+            row(
+                &mut rows,
+                "behaviour_item",
+                &item,
+                "baseline_pct",
+                num(i.baseline_pct),
+            );
+            row(
+                &mut rows,
+                "behaviour_item",
+                &item,
+                "followup_pct",
+                num(i.followup_pct),
+            );
+        }
+    }
+    for o in &b.objectives {
+        let item = o.objective.to_string();
+        row(
+            &mut rows,
+            "objective",
+            &item,
+            "supervisor_mean",
+            num(o.supervisor_mean),
+        );
+        row(&mut rows, "objective", &item, "self_mean", num(o.self_mean));
+    }
+    for n in &b.barriers {
+        row(&mut rows, "barrier", &n.code, "count", count(n.count));
+    }
+    for n in &b.drivers {
+        row(&mut rows, "driver", &n.code, "count", count(n.count));
+    }
     row(&mut rows, "costs", "", "total", Cell::Int(r.costs.total));
     row(
         &mut rows,

@@ -5,6 +5,19 @@ use crate::domain::program::CostCategory;
 use crate::i18n::{Lang, Msg};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
+/// A bold header row further down a sheet.
+fn header_at(
+    sheet: &mut Worksheet,
+    row: u32,
+    columns: &[&str],
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    for (c, name) in columns.iter().enumerate() {
+        sheet.write_string_with_format(row, u16::try_from(c).unwrap_or(0), *name, bold)?;
+    }
+    Ok(())
+}
+
 fn header(sheet: &mut Worksheet, columns: &[&str], bold: &Format) -> Result<(), XlsxError> {
     for (c, name) in columns.iter().enumerate() {
         sheet.write_string_with_format(0, u16::try_from(c).unwrap_or(0), *name, bold)?;
@@ -135,6 +148,66 @@ pub fn render(r: &ProgramReport, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     sheet.set_column_width(0, 22)?;
     sheet.set_column_width(1, 34)?;
+
+    // Level 3: each observed behaviour before and after, then the change per objective, then barriers.
+    let sheet = book.add_worksheet().set_name(t(Msg::LevelBehavior))?;
+    header(
+        sheet,
+        &[
+            t(Msg::ColInstrument),
+            t(Msg::ColCode),
+            t(Msg::HtmlBehaviourItem),
+            t(Msg::PhaseShortPre),
+            t(Msg::HtmlLatestFollowup),
+        ],
+        &bold,
+    )?;
+    let b = &r.behaviour;
+    let mut row: u32 = 1;
+    for o in &b.observations {
+        for i in &o.items {
+            sheet.write_string(row, 0, text(&o.instrument))?;
+            sheet.write_string(row, 1, text(&i.code))?;
+            sheet.write_string(row, 2, text(&i.text))?;
+            opt(sheet, row, 3, i.baseline_pct)?;
+            opt(sheet, row, 4, i.followup_pct)?;
+            row += 1;
+        }
+        sheet.write_string(row, 2, t(Msg::DashImproved))?;
+        opt(sheet, row, 4, o.improved_pct)?;
+        row += 2;
+    }
+    header_at(
+        sheet,
+        row,
+        &[
+            t(Msg::HtmlObjective),
+            "",
+            t(Msg::PartSupervisor),
+            t(Msg::PartSelfShort),
+        ],
+        &bold,
+    )?;
+    row += 1;
+    for o in &b.objectives {
+        sheet.write_number(row, 0, f64::from(o.objective))?;
+        sheet.write_string(row, 1, text(&o.text))?;
+        opt(sheet, row, 2, o.supervisor_mean)?;
+        opt(sheet, row, 3, o.self_mean)?;
+        row += 1;
+    }
+    row += 1;
+    header_at(sheet, row, &[t(Msg::PartBarriers), "", "n", "%"], &bold)?;
+    row += 1;
+    for n in b.barriers.iter().chain(&b.drivers) {
+        sheet.write_string(row, 0, text(&n.code))?;
+        sheet.write_string(row, 1, text(&n.label))?;
+        sheet.write_number(row, 2, n.count as f64)?;
+        sheet.write_number(row, 3, n.pct)?;
+        row += 1;
+    }
+    sheet.set_column_width(1, 40)?;
+    sheet.set_column_width(2, 50)?;
 
     let sheet = book.add_worksheet().set_name(t(Msg::DashCosts))?;
     header(

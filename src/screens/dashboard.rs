@@ -23,15 +23,19 @@ pub enum Section {
     Summary,
     Reaction,
     Learning,
+    Behaviour,
+    Barriers,
     Quality,
     Advice,
 }
 
 impl Section {
-    const ALL: [Section; 5] = [
+    const ALL: [Section; 7] = [
         Section::Summary,
         Section::Reaction,
         Section::Learning,
+        Section::Behaviour,
+        Section::Barriers,
         Section::Quality,
         Section::Advice,
     ];
@@ -41,6 +45,8 @@ impl Section {
             Section::Summary => Msg::SectionSummary,
             Section::Reaction => Msg::LevelReaction,
             Section::Learning => Msg::LevelLearning,
+            Section::Behaviour => Msg::LevelBehavior,
+            Section::Barriers => Msg::DashBarriers,
             Section::Quality => Msg::DashQuality,
             Section::Advice => Msg::DashRecommendations,
         }
@@ -294,6 +300,94 @@ fn reaction_lines(r: &Reaction, cx: &Cx, out: &mut Vec<Line>) {
     }
 }
 
+/// Level 3: the share of participants whose observed behaviour improved, each behaviour at the
+/// baseline and the latest follow-up, and the change per objective by the atasan and the participants.
+fn behaviour_lines(b: &crate::report::behaviour::Behaviour, cx: &Cx, out: &mut Vec<Line>) {
+    let lang = cx.lang;
+    if b.observations.is_empty() && b.interviews == 0 && b.self_assessments == 0 {
+        out.push(Line::Dim(cx.t(Msg::DashNoBehaviour).into()));
+        return;
+    }
+    let pct = |v: Option<f64>| v.map_or_else(|| "-".into(), |v| format!("{}%", fixed(v, 0, lang)));
+    for o in &b.observations {
+        out.push(Line::Head(format!("{} · {}", o.instrument, o.title)));
+        out.push(Line::Bar {
+            label: cx.t(Msg::DashImproved).into(),
+            value: o.improved_pct.unwrap_or(0.0),
+            max: 100.0,
+            shown: format!("{} ({}/{})", pct(o.improved_pct), o.improved, o.paired),
+        });
+        out.push(Line::Text(Msg::DashObservedShare.fill(
+            lang,
+            &[&pct(o.baseline_observed_pct), &pct(o.followup_observed_pct)],
+        )));
+        for i in &o.items {
+            out.push(Line::Bar {
+                label: i.code.clone(),
+                value: i.followup_pct.unwrap_or(0.0),
+                max: 100.0,
+                shown: format!("{} → {}", pct(i.baseline_pct), pct(i.followup_pct)),
+            });
+        }
+        out.push(Line::Blank);
+    }
+    if !b.objectives.is_empty() {
+        out.push(Line::Head(
+            Msg::DashObjectiveChange.fill(lang, &[&b.interviews, &b.self_assessments]),
+        ));
+        let mean = |v: Option<f64>| v.map_or_else(|| "-".into(), |v| fixed(v, 1, lang));
+        for o in &b.objectives {
+            out.push(Line::Bar {
+                label: format!("{}. {}", o.objective, o.text),
+                value: o.supervisor_mean.unwrap_or(1.0) - 1.0,
+                max: 3.0,
+                shown: Msg::DashSupervisorSelf
+                    .fill(lang, &[&mean(o.supervisor_mean), &mean(o.self_mean)]),
+            });
+        }
+        if let Some(s) = b.support_mean {
+            out.push(Line::Dim(
+                Msg::DashSupport.fill(lang, &[&fixed(s, 1, lang)]),
+            ));
+        }
+    }
+}
+
+/// Barriers and drivers named, and the participants whose behaviour did not change with their reasons.
+fn barrier_lines(b: &crate::report::behaviour::Behaviour, cx: &Cx, out: &mut Vec<Line>) {
+    let lang = cx.lang;
+    if b.barriers.is_empty() && b.drivers.is_empty() && b.unchanged.is_empty() {
+        out.push(Line::Dim(cx.t(Msg::DashNoBarriers).into()));
+        return;
+    }
+    for (head, list) in [
+        (Msg::PartBarriers, &b.barriers),
+        (Msg::PartDrivers, &b.drivers),
+    ] {
+        out.push(Line::Head(cx.t(head).to_string()));
+        for n in list {
+            out.push(Line::Bar {
+                label: n.label.clone(),
+                value: n.pct,
+                max: 100.0,
+                shown: format!("{} ({}%)", n.count, fixed(n.pct, 0, lang)),
+            });
+        }
+        out.push(Line::Blank);
+    }
+    out.push(Line::Head(
+        Msg::DashUnchanged.fill(lang, &[&b.unchanged.len()]),
+    ));
+    for u in &b.unchanged {
+        let why = if u.barriers.is_empty() {
+            cx.t(Msg::DashNoReasonNamed).to_string()
+        } else {
+            u.barriers.join("; ")
+        };
+        out.push(Line::Text(format!("{} — {why}", u.name)));
+    }
+}
+
 impl DashboardScreen {
     fn lines(&self, cx: &Cx) -> Vec<Line> {
         let lang = cx.lang;
@@ -401,6 +495,8 @@ impl DashboardScreen {
                     ),
                 )),
             },
+            Section::Behaviour => behaviour_lines(&r.behaviour, cx, &mut out),
+            Section::Barriers => barrier_lines(&r.behaviour, cx, &mut out),
             Section::Quality => {
                 let q = &r.data_quality;
                 out.push(Line::Text(quality_line(r, lang)));
@@ -561,7 +657,21 @@ impl View for DashboardScreen {
         let top = area.y + 2;
         let height = usize::from(area.height.saturating_sub(2));
         let w = area.width.saturating_sub(2);
-        let label_w: u16 = 16;
+        // Labels as wide as the longest of the section needs (barriers, objectives), within reason.
+        let longest = lines
+            .iter()
+            .filter_map(|l| match l {
+                Line::Bar { label, .. } => {
+                    Some(unicode_width::UnicodeWidthStr::width(label.as_str()))
+                }
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let label_w: u16 = u16::try_from(longest)
+            .unwrap_or(16)
+            .clamp(16, w.saturating_sub(22 + 12).max(16));
+        let label_w = label_w.min(36);
         let bar_w = w.saturating_sub(label_w + 22);
         for (i, line) in lines.iter().skip(self.offset).take(height).enumerate() {
             let y = top + u16::try_from(i).unwrap_or(0);

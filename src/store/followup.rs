@@ -663,3 +663,27 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// Every complete behaviour-level form of a program's participants (first keyings), by person.
+    pub fn behaviour_forms(&self, program: ProgramId) -> Result<Vec<(AsnId, PersonForm)>> {
+        let people: Vec<i64> = {
+            let mut stmt = self.conn().prepare_cached(
+                "SELECT DISTINCT r.asn_id FROM response r JOIN instrument i ON i.id = r.instrument_id
+                 WHERE r.program_id = ?1 AND r.asn_id IS NOT NULL AND r.keying = 'first'
+                   AND r.status = 'complete' AND i.level = 'behavior' ORDER BY r.asn_id",
+            )?;
+            let rows = stmt.query_map([program.0], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut out = Vec::new();
+        for asn in people {
+            for form in self.person_forms(program, AsnId(asn))? {
+                if form.definition.level == Level::Behavior {
+                    out.push((AsnId(asn), form));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
