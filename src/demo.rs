@@ -826,6 +826,7 @@ pub fn fill_with(store: &mut Store, total: usize) -> Result<DemoSummary> {
         summary.forms += needs_demo(tx, &mut rng, &ids)?;
         verification_demo(tx, &mut rng)?;
         summary.forms += behaviour_demo(tx, &mut rng)?;
+        results_demo(tx)?;
         summary.activities = activities_demo(tx, &mut rng, &ids)?;
         Ok(summary)
     })
@@ -1632,6 +1633,101 @@ fn behaviour_demo(tx: &Tx<'_>, rng: &mut Rng) -> Result<usize> {
         [missed_before],
     )?;
     Ok(forms)
+}
+
+/// Level 4 for two programs: the unit indicators the OPDs track, and the evaluator's estimate of the
+/// monetary benefit with isolation and confidence, as Phillips asks.
+fn results_demo(tx: &Tx<'_>) -> Result<()> {
+    type Indicator = (&'static str, &'static str, f64, f64, bool, &'static str);
+    /// Program, indicators, benefit, isolation method, training's share, confidence, intangibles.
+    type Plan = (&'static str, &'static [Indicator], i64, &'static str, f64, f64, &'static str);
+    let plans: [Plan; 2] = [
+        (
+            "KOM-2026-01",
+            &[
+                (
+                    "Pengaduan selesai tepat waktu",
+                    "%",
+                    62.0,
+                    84.0,
+                    true,
+                    "SP4N-LAPOR! unit, Jan–Feb vs Mei–Jun 2026",
+                ),
+                (
+                    "Rata-rata waktu penyelesaian pengaduan",
+                    "hari",
+                    7.5,
+                    4.2,
+                    false,
+                    "Register pengaduan unit",
+                ),
+                (
+                    "Indeks kepuasan masyarakat (IKM)",
+                    "skor",
+                    76.4,
+                    81.9,
+                    true,
+                    "Survei IKM semester",
+                ),
+            ],
+            300_000_000,
+            "estimasi_atasan",
+            40.0,
+            70.0,
+            "Warga lebih jarang mengadu ulang\nKepercayaan pada unit pengaduan meningkat",
+        ),
+        (
+            "PKP-2026-01",
+            &[
+                (
+                    "Kegiatan bidang selesai sesuai jadwal",
+                    "%",
+                    71.0,
+                    83.0,
+                    true,
+                    "Laporan kinerja bulanan",
+                ),
+                (
+                    "Rapat yang menghasilkan keputusan tertulis",
+                    "%",
+                    45.0,
+                    78.0,
+                    true,
+                    "Notula rapat",
+                ),
+            ],
+            320_000_000,
+            "analisis_tren",
+            35.0,
+            75.0,
+            "Koordinasi antarseksi lebih lancar",
+        ),
+    ];
+    for (code, indicators, benefit, isolation, iso_pct, conf_pct, intangibles) in plans {
+        let Some(program) = tx
+            .query_row("SELECT id FROM program WHERE code = ?1", [code], |r| {
+                r.get::<_, i64>(0)
+            })
+            .ok()
+        else {
+            continue;
+        };
+        for (name, unit, before, after, higher, source) in indicators {
+            tx.execute(
+                "INSERT INTO result_indicator (program_id, name, unit, before, after, higher_better, source,
+                                               created_by, created_at, updated_by, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?9)",
+                rusqlite::params![program, name, unit, before, after, higher, source, "evaluator1", tx.now()],
+            )?;
+        }
+        tx.execute(
+            "INSERT INTO program_result (program_id, benefit, isolation, isolation_pct, confidence_pct,
+                                         intangibles, created_by, created_at, updated_by, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'evaluator1', ?7, 'evaluator1', ?7)",
+            rusqlite::params![program, benefit, isolation, iso_pct, conf_pct, intangibles, tx.now()],
+        )?;
+    }
+    Ok(())
 }
 
 /// Non-classical learning that counts toward the 20 JP: coaching, e-learning, mentoring, seminars.

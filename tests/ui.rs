@@ -116,6 +116,13 @@ fn program_detail_sections() {
     h.press(KeyCode::Tab);
     assert_snapshot!("detail_costs", h.screen());
     h.press(KeyCode::Tab);
+    assert_snapshot!("detail_results", h.screen());
+    assert!(
+        h.screen().contains("Pengaduan selesai tepat waktu"),
+        "{}",
+        h.screen()
+    );
+    h.press(KeyCode::Tab);
     assert!(h.screen().contains("Formulir: semua"), "{}", h.screen());
     h.press(KeyCode::Tab);
     assert!(h.screen().contains("Biaya total"));
@@ -253,7 +260,8 @@ fn objectives_and_behaviours_are_added_edited_and_deleted() {
 fn cost_lines_are_added_and_summed() {
     let mut h = demo();
     open_program(&mut h, "PRAKOM-2026-01");
-    // Back from the summary: the forms, then the costs.
+    // Back from the summary: the forms, the results, then the costs.
+    h.press(KeyCode::BackTab);
     h.press(KeyCode::BackTab);
     h.press(KeyCode::BackTab);
     h.press(KeyCode::Char('n'));

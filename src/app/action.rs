@@ -24,6 +24,8 @@ pub enum Command {
     /// A participant's page: a new step, a step done or not, closing an action.
     NewStep,
     PlanFollowups,
+    EditRoi,
+    KeepAll,
     ToggleDone,
     CloseAction,
     GoInstruments,
@@ -130,5 +132,8 @@ pub enum Action {
     DataChanged,
     /// The database is busy; this many waits so far (0: no longer).
     Busy(u32),
+    /// Time at the keyboard since the previous key, in milliseconds (pauses of a minute or more are
+    /// not counted): what the clerks' statistics call time active.
+    Active(u32),
     Stop(Stop),
 }

@@ -100,6 +100,8 @@ pub enum Load {
     Forms(ProgramId, crate::store::verification::Verified),
     /// The follow-up worklist.
     Worklist(crate::store::followup::WorkFilter),
+    /// The recommendations kept with a program.
+    Kept(ProgramId),
     /// A participant's page (behaviour after the training).
     Participant(ProgramId, AsnId),
 }
@@ -170,6 +172,18 @@ pub enum Change {
         second: Option<String>,
     },
     SaveInstrument(Box<Definition>),
+    AddIndicator(ProgramId, crate::domain::results::IndicatorInput),
+    UpdateIndicator(i64, Version, crate::domain::results::IndicatorInput),
+    DeleteIndicator(i64),
+    SaveRoi(ProgramId, Option<Version>, crate::domain::results::RoiInput),
+    KeepRecommendation {
+        program: ProgramId,
+        rule: String,
+        text: String,
+        because: String,
+    },
+    EditRecommendation(i64, Version, String),
+    DeleteRecommendation(i64),
     AddAction(ProgramId, AsnId, crate::domain::followup::ActionInput),
     UpdateAction(i64, Version, crate::domain::followup::ActionInput),
     CloseAction {
@@ -220,6 +234,12 @@ pub struct ProgramDetail {
     pub objectives: Vec<Objective>,
     pub roster: Vec<RosterRow>,
     pub costs: Vec<CostLine>,
+    pub indicators: Vec<crate::store::results::IndicatorRow>,
+    /// The monetary estimate and its version (`None`: none entered yet).
+    pub roi: (
+        crate::domain::results::RoiInput,
+        Option<crate::domain::ids::Version>,
+    ),
 }
 
 /// Results of loads.
@@ -279,6 +299,7 @@ pub enum Loaded {
         Vec<crate::store::followup::WorkItem>,
     ),
     Participant(Box<crate::store::followup::Participant>),
+    Kept(ProgramId, Vec<crate::store::results::KeptRecommendation>),
 }
 
 /// Results of writes.
@@ -295,6 +316,10 @@ pub enum Saved {
     Objective,
     CostLine,
     Activity,
+    /// A recommendation kept, edited or removed.
+    Recommendation,
+    /// A program's results (indicators, ROI estimate) changed.
+    Results,
     /// Follow-ups or actions changed; how many follow-ups were planned, when planning.
     Followup(usize),
     User,

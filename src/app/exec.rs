@@ -109,6 +109,8 @@ fn load_data(store: &Store, load: Load, lang: Lang) -> Result<Loaded, StoreError
             objectives: store.objectives(id)?,
             roster: store.roster(id)?,
             costs: store.cost_lines(id)?,
+            indicators: store.indicators(id)?,
+            roi: store.roi_input(id)?,
         })),
         Load::Program(id) => Loaded::Program(Box::new(store.program(id)?)),
         Load::AsnSearch { query, purpose } => {
@@ -188,6 +190,7 @@ fn load_data(store: &Store, load: Load, lang: Lang) -> Result<Loaded, StoreError
             let rows = store.worklist(&filter, store.today())?;
             Loaded::Worklist(filter, rows)
         }
+        Load::Kept(program) => Loaded::Kept(program, store.kept_recommendations(program)?),
         Load::Participant(program, asn) => {
             Loaded::Participant(Box::new(store.participant(program, asn, store.today())?))
         }
@@ -362,6 +365,39 @@ fn save(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
         } => {
             store.set_score(program, asn, test, value, max)?;
             Saved::Score
+        }
+        Change::AddIndicator(program, input) => {
+            store.add_indicator(program, &input)?;
+            Saved::Results
+        }
+        Change::UpdateIndicator(id, version, input) => {
+            store.update_indicator(id, version, &input)?;
+            Saved::Results
+        }
+        Change::DeleteIndicator(id) => {
+            store.delete_indicator(id)?;
+            Saved::Results
+        }
+        Change::SaveRoi(program, base, input) => {
+            store.save_roi(program, base, &input)?;
+            Saved::Results
+        }
+        Change::KeepRecommendation {
+            program,
+            rule,
+            text,
+            because,
+        } => {
+            store.keep_recommendation(program, &rule, &text, &because)?;
+            Saved::Recommendation
+        }
+        Change::EditRecommendation(id, version, text) => {
+            store.edit_recommendation(id, version, &text)?;
+            Saved::Recommendation
+        }
+        Change::DeleteRecommendation(id) => {
+            store.delete_recommendation(id)?;
+            Saved::Recommendation
         }
         Change::AddAction(program, asn, input) => {
             store.add_action(program, asn, &input)?;

@@ -59,6 +59,8 @@ pub enum Scope {
     Editor,
     /// The follow-up worklist.
     Worklist,
+    /// A program's recommendations on its dashboard.
+    Advice,
     /// A participant's page.
     ParticipantPage,
     /// Typing the value on paper for a discrepancy.
@@ -274,9 +276,14 @@ pub const BINDINGS: &[Binding] = &[
     b(S::ProgramDetail, &[c('v')], C::FilterVerified, Msg::HelpFilterVerified, false),
     b(S::ProgramDetail, &[c('p')], C::Participant, Msg::HelpParticipant, false),
     b(S::ProgramDetail, &[c('j')], C::PlanFollowups, Msg::HelpPlanFollowups, false),
+    b(S::ProgramDetail, &[c('i')], C::EditRoi, Msg::HelpEditRoi, false),
     b(S::ProgramDetail, &[c('f')], C::EnterForms, Msg::HelpEnterForms, true),
     b(S::Dashboard, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
     b(S::Dashboard, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),
+    b(S::Advice, &[c('k')], C::KeepAll, Msg::HelpKeepAll, true),
+    b(S::Advice, &[c('n')], C::New, Msg::HelpNewRecommendation, true),
+    b(S::Advice, &[c('e')], C::Edit, Msg::HelpEdit, true),
+    b(S::Advice, &[c('d')], C::Delete, Msg::HelpDeleteRow, false),
     b(S::Dashboard, &[c('p')], C::PrintReport, Msg::HelpPrintReport, true),
     b(S::Dashboard, &[c('x')], C::ExportXlsx, Msg::HelpExportXlsx, true),
     b(S::ProgramDetail, &[c('u')], C::EditProgram, Msg::HelpEditProgram, true),

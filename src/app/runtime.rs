@@ -190,6 +190,7 @@ fn main_loop(
 ) -> io::Result<()> {
     let mut dirty = true;
     let mut busy_seen = 0;
+    let mut last_key: Option<std::time::Instant> = None;
     loop {
         if dirty {
             // A terminal that went away cannot be drawn on; stopping is handled below.
@@ -201,6 +202,18 @@ fn main_loop(
         let Ok(incoming) = rx.recv() else {
             return Ok(());
         };
+        if let Incoming::Event(Event::Key(_)) = incoming {
+            let now = std::time::Instant::now();
+            if let Some(gap) = last_key.map(|t| now.duration_since(t))
+                && gap < Duration::from_secs(60)
+            {
+                let _ = update(
+                    state,
+                    Action::Active(u32::try_from(gap.as_millis()).unwrap_or(u32::MAX)),
+                );
+            }
+            last_key = Some(now);
+        }
         let action = match incoming {
             Incoming::Event(Event::Key(key)) => keymap::resolve(&state.key_context(), &key),
             Incoming::Event(Event::Paste(text)) => Some(Action::Paste(text)),

@@ -260,6 +260,8 @@ impl State {
                     | Screen::ActionForm(_)
                     | Screen::StepForm(_)
                     | Screen::CloseActionForm(_)
+                    | Screen::IndicatorForm(_)
+                    | Screen::RoiForm(_)
                     | Screen::UserForm(_)
                     | Screen::ItemForm(_)
                     | Screen::InstrumentCopy(_)

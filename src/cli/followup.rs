@@ -196,29 +196,58 @@ pub fn followup(ctx: &Context, cmd: FollowupCommand) -> Result<ExitCode, CliErro
                 Some(r) => r,
                 None => current.results_offset,
             };
+            use crate::domain::instrument::{Definition, ItemRole, Level};
+            // Each slot takes its kind of form: a checklist, an interview guide (with the atasan named),
+            // a self-assessment (ratings per objective, no atasan).
+            let is_interview =
+                |d: &Definition| d.items.iter().any(|i| i.role == Some(ItemRole::Atasan));
+            let is_checklist = |d: &Definition| {
+                d.items
+                    .iter()
+                    .all(|i| i.objective.is_none() && i.role != Some(ItemRole::Atasan))
+            };
+            let is_self =
+                |d: &Definition| d.items.iter().any(|i| i.objective.is_some()) && !is_interview(d);
             let mut instrument =
-                |flag: &str, given: Option<String>, now: Option<String>| match given
-                    .as_deref()
-                    .map(str::trim)
-                {
-                    None => now,
-                    Some("none" | "-" | "") => None,
-                    Some(code) => match store.instrument(code) {
-                        Ok(Some(i))
-                            if i.definition.level == crate::domain::instrument::Level::Behavior =>
-                        {
-                            Some(i.definition.code)
-                        }
-                        _ => {
-                            problems.push(Msg::ErrNotBehaviourInstrument.fill(l, &[&flag, &code]));
-                            None
-                        }
-                    },
+                |flag: &str,
+                 given: Option<String>,
+                 now: Option<String>,
+                 fits: &dyn Fn(&Definition) -> bool| {
+                    match given.as_deref().map(str::trim) {
+                        None => now,
+                        Some("none" | "-" | "") => None,
+                        Some(code) => match store.instrument(code) {
+                            Ok(Some(i))
+                                if i.definition.level == Level::Behavior && fits(&i.definition) =>
+                            {
+                                Some(i.definition.code)
+                            }
+                            _ => {
+                                problems.push(Msg::ErrWrongSlot.fill(l, &[&flag, &code]));
+                                None
+                            }
+                        },
+                    }
                 };
             let plan = FollowupPlan {
-                observation: instrument("--observation", observation, current.observation.clone()),
-                interview: instrument("--interview", interview, current.interview.clone()),
-                self_report: instrument("--self", self_report, current.self_report.clone()),
+                observation: instrument(
+                    "--observation",
+                    observation,
+                    current.observation.clone(),
+                    &is_checklist,
+                ),
+                interview: instrument(
+                    "--interview",
+                    interview,
+                    current.interview.clone(),
+                    &is_interview,
+                ),
+                self_report: instrument(
+                    "--self",
+                    self_report,
+                    current.self_report.clone(),
+                    &is_self,
+                ),
                 offsets,
                 results_offset,
             };

@@ -161,7 +161,11 @@ pub fn import_forms_file(
     let interview = def.items.iter().any(|i| i.role == Some(ItemRole::Atasan));
     let fits = match kind {
         FormsKind::Any => true,
-        FormsKind::Observations => level == Level::Behavior && !interview,
+        FormsKind::Observations => {
+            level == Level::Behavior
+                && !interview
+                && def.items.iter().all(|i| i.objective.is_none())
+        }
         FormsKind::Interviews => level == Level::Behavior && interview,
     };
     if !fits {
@@ -225,7 +229,7 @@ pub fn import_forms_file(
                 unknown.push(RowError {
                     line: row.line,
                     column: item.code.to_string(),
-                    problem: Problem::UnknownAtasan(digits),
+                    problem: Problem::AtasanNotRegistered(digits),
                 });
             }
         }

@@ -207,7 +207,7 @@ pub enum FollowupCommand {
         /// Only participants of this OPD (code or name)
         #[arg(long)]
         opd: Option<String>,
-        /// Only what this account was assigned
+        /// Only what this account was assigned (for action steps: the action's owner as written)
         #[arg(long, value_name = "ACCOUNT")]
         evaluator: Option<String>,
         #[arg(long, value_enum, default_value_t)]
@@ -498,7 +498,7 @@ pub enum ImportCommand {
         /// The checklist (e.g. OBS-KOMUNIKASI)
         #[arg(long, value_name = "CODE")]
         instrument: String,
-        /// pre (baseline), f1, f2, f3 (follow-ups) or m6 (results)
+        /// pre (baseline), f1, f2, f3 (follow-ups), m6 (results); also post and followup
         #[arg(long)]
         phase: String,
         /// Replace forms already entered for the same participants
@@ -514,7 +514,7 @@ pub enum ImportCommand {
         /// The interview guide
         #[arg(long, value_name = "CODE", default_value = "WAWANCARA-ATASAN")]
         instrument: String,
-        /// f1, f2, f3 (follow-ups) or m6 (results)
+        /// f1, f2, f3 (follow-ups), m6 (results); also pre, post and followup
         #[arg(long)]
         phase: String,
         #[arg(long)]

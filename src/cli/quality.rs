@@ -159,6 +159,11 @@ pub fn discrepancy(ctx: &Context, cmd: DiscrepancyCommand) -> Result<ExitCode, C
                 ]));
             };
             let stored = if empty {
+                if item.required {
+                    return Err(CliError::Refused(vec![
+                        Msg::CliFieldError.fill(l, &[&"--empty", &Problem::Required.localize(l)]),
+                    ]));
+                }
                 None
             } else {
                 let typed = value.unwrap_or_default();
@@ -257,7 +262,11 @@ pub fn forms(ctx: &Context, cmd: FormCommand) -> Result<ExitCode, CliError> {
         verified,
         format,
     } = cmd;
-    let verified = match verified.as_deref().map(str::trim) {
+    let verified = match verified
+        .as_deref()
+        .map(|v| v.trim().to_lowercase())
+        .as_deref()
+    {
         None => Verified::All,
         Some("yes" | "ya") => Verified::Yes,
         Some("no" | "tidak") => Verified::No,

@@ -345,6 +345,22 @@ pub struct Item {
     pub note: bool,
 }
 
+/// Tasks finished on time cannot outnumber the tasks due: the answer of the `count_done` item checked
+/// against the `count_due` answer. Returns the number due when the check fails.
+pub fn counts_problem(def: &Definition, answer: impl Fn(&str) -> Option<String>) -> Option<f64> {
+    let value = |role: ItemRole| {
+        def.items
+            .iter()
+            .find(|i| i.role == Some(role))
+            .and_then(|i| answer(i.code.as_str()))
+            .and_then(|v| v.parse::<f64>().ok())
+    };
+    match (value(ItemRole::CountDue), value(ItemRole::CountDone)) {
+        (Some(due), Some(done)) if done > due => Some(due),
+        _ => None,
+    }
+}
+
 /// The answer key under which an item's evidence note is stored.
 pub fn note_key(code: &str) -> String {
     format!("{code}.note")
@@ -600,6 +616,12 @@ pub enum DefinitionError {
     UnknownRole { item: String, role: String },
     #[error("item {item}: objectives are numbered from 1")]
     BadObjective { item: String },
+    #[error("item {item}: role {role} does not fit its type")]
+    RoleKind { item: String, role: String },
+    #[error("role {role} is given to more than one item")]
+    RoleTwice { role: String },
+    #[error("item {item}: roles and objectives belong to behaviour and results instruments")]
+    RoleLevel { item: String },
     #[error("{0}")]
     Toml(String),
 }
@@ -624,6 +646,34 @@ impl Definition {
             }
             if item.text.trim().is_empty() {
                 return Err(DefinitionError::MissingText { item: name });
+            }
+            // A role fits one kind of answer; a role and an objective belong to behaviour forms.
+            if let Some(role) = item.role {
+                let fits = match role {
+                    ItemRole::Date => matches!(item.kind, ItemKind::Date),
+                    ItemRole::Observer | ItemRole::Place | ItemRole::Atasan => {
+                        matches!(item.kind, ItemKind::Text { .. })
+                    }
+                    ItemRole::CountDue | ItemRole::CountDone => {
+                        matches!(item.kind, ItemKind::Number { .. })
+                    }
+                };
+                if !fits {
+                    return Err(DefinitionError::RoleKind {
+                        item: name,
+                        role: role.code().to_string(),
+                    });
+                }
+                if self.items.iter().filter(|i| i.role == Some(role)).count() > 1 {
+                    return Err(DefinitionError::RoleTwice {
+                        role: role.code().to_string(),
+                    });
+                }
+            }
+            if (item.role.is_some() || item.objective.is_some())
+                && !matches!(self.level, Level::Behavior | Level::Results)
+            {
+                return Err(DefinitionError::RoleLevel { item: name });
             }
             match &item.kind {
                 ItemKind::Likert { min, max, labels } => {

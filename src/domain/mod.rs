@@ -15,6 +15,7 @@ pub mod nip;
 pub mod opd;
 pub mod problem;
 pub mod program;
+pub mod results;
 pub mod user;
 
 pub use asn::{Asn, AsnInput};

@@ -56,6 +56,10 @@ pub enum Problem {
     NotIncreasing,
     /// A date that has not come yet.
     FutureDate,
+    /// An atasan named by a NIP that tilik does not know (interviews).
+    AtasanNotRegistered(String),
+    /// More tasks done on time than were due.
+    MoreThanDue(f64),
     /// An answer about the program's objective number `asked` when it has only `has` objectives.
     NoSuchObjective {
         asked: u8,

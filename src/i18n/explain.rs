@@ -24,6 +24,15 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
     msg.text(lang).to_string()
 }
 
+/// A sentence as a problem after a field name ("kolom TGL: …"): lower case first.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// "-0" and "-0.00" (from -0.0, or rounding a tiny negative) read as a sign error: drop the sign.
 pub fn no_negative_zero(s: String) -> String {
     match s.strip_prefix('-') {
@@ -92,6 +101,9 @@ impl Localize for DefinitionError {
                 Msg::DefUnknownRole.fill(lang, &[item, &crate::text::visible(role)])
             }
             D::BadObjective { item } => Msg::DefBadObjective.fill(lang, &[item]),
+            D::RoleKind { item, role } => Msg::DefRoleKind.fill(lang, &[item, role]),
+            D::RoleTwice { role } => Msg::DefRoleTwice.fill(lang, &[role]),
+            D::RoleLevel { item } => Msg::DefRoleLevel.fill(lang, &[item]),
             D::Toml(m) => Msg::DefToml.fill(lang, &[&crate::text::visible(m)]),
         }
     }
@@ -140,16 +152,18 @@ impl Localize for Problem {
             Problem::AlreadyEntered => Msg::ProblemAlreadyEntered.text(lang).to_string(),
             Problem::NotPositive => Msg::ProblemNotPositive.text(lang).to_string(),
             Problem::NotIncreasing => Msg::ProblemNotIncreasing.text(lang).to_string(),
-            Problem::FutureDate => Msg::EntryDateFuture.text(lang).to_string(),
+            Problem::FutureDate => lower_first(Msg::EntryDateFuture.text(lang)),
+            Problem::AtasanNotRegistered(nip) => Msg::ProblemAtasanNotRegistered.fill(lang, &[nip]),
+            Problem::MoreThanDue(due) => Msg::ProblemMoreThanDue.fill(lang, &[&number(*due, lang)]),
             Problem::NoSuchObjective { asked, has } => {
                 Msg::ProblemNoSuchObjective.fill(lang, &[asked, has])
             }
-            Problem::BeforeTrainingEnd(d) => {
-                Msg::EntryDateBeforeEnd.fill(lang, &[&crate::domain::date::format(*d)])
-            }
-            Problem::AfterTrainingStart(d) => {
-                Msg::EntryDateAfterStart.fill(lang, &[&crate::domain::date::format(*d)])
-            }
+            Problem::BeforeTrainingEnd(d) => lower_first(
+                &Msg::EntryDateBeforeEnd.fill(lang, &[&crate::domain::date::format(*d)]),
+            ),
+            Problem::AfterTrainingStart(d) => lower_first(
+                &Msg::EntryDateAfterStart.fill(lang, &[&crate::domain::date::format(*d)]),
+            ),
             Problem::TooMany { max } => Msg::ProblemTooMany.fill(lang, &[max]),
             Problem::StoredAboveMax { stored, max } => Msg::ProblemStoredAboveMax
                 .fill(lang, &[&number(*stored, lang), &number(*max, lang)]),
@@ -188,6 +202,18 @@ impl crate::domain::jabatan::JabatanLevel {
             J::Mahir => Msg::LevelMahir,
             J::Penyelia => Msg::LevelPenyelia,
         }
+    }
+}
+
+/// The name of an isolation method (see [`crate::domain::results::ISOLATION_METHODS`]).
+pub fn isolation_label(code: &str) -> Msg {
+    match code {
+        "kelompok_kontrol" => Msg::IsolationControl,
+        "analisis_tren" => Msg::IsolationTrend,
+        "estimasi_peserta" => Msg::IsolationParticipants,
+        "estimasi_atasan" => Msg::IsolationSupervisors,
+        "lainnya" => Msg::IsolationOther,
+        _ => Msg::IsolationNone,
     }
 }
 
@@ -343,10 +369,7 @@ mod tests {
     fn an_empty_sum_is_not_minus_zero() {
         let empty: [f64; 0] = [];
         assert_eq!(number(empty.iter().sum(), Lang::En), "0");
-        assert_eq!(
-            crate::screens::dashboard::fixed(-0.001, 2, Lang::Id),
-            "0,00"
-        );
-        assert_eq!(crate::screens::dashboard::fixed(-0.5, 1, Lang::En), "-0.5");
+        assert_eq!(crate::i18n::words::fixed(-0.001, 2, Lang::Id), "0,00");
+        assert_eq!(crate::i18n::words::fixed(-0.5, 1, Lang::En), "-0.5");
     }
 }

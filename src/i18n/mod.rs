@@ -7,7 +7,9 @@
 mod catalog;
 mod explain;
 
-pub use explain::{io_reason, no_negative_zero, number};
+pub mod words;
+
+pub use explain::{io_reason, isolation_label, no_negative_zero, number};
 
 pub use catalog::Msg;
 

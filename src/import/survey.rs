@@ -105,8 +105,10 @@ pub fn check_survey_in(table: &RawTable, def: &Definition, frame: Option<&Frame>
             items.push((col, i));
             continue;
         }
-        let noted = name_t
+        let lower = name_t.to_lowercase();
+        let noted = lower
             .strip_suffix(".note")
+            .and_then(|code| name_t.get(..code.len()))
             .and_then(|code| def.position(code))
             .filter(|i| def.items[*i].note);
         match noted {
@@ -187,6 +189,17 @@ pub fn check_survey_in(table: &RawTable, def: &Definition, frame: Option<&Frame>
             } else if !text.is_empty() {
                 answers.insert(note_key(def.items[*index].code.as_str()), text.into_owned());
             }
+        }
+        // Tasks on time cannot outnumber the tasks due.
+        if let Some(due) =
+            crate::domain::instrument::counts_problem(def, |c| answers.get(c).cloned())
+            && let Some(item) = def
+                .items
+                .iter()
+                .find(|i| i.role == Some(ItemRole::CountDone))
+        {
+            values_ok = false;
+            fail(item.code.as_str(), Problem::MoreThanDue(due));
         }
         // A session date must fit the program and the phase.
         if let Some(frame) = frame

@@ -6,9 +6,11 @@ use crate::i18n::{Lang, Msg};
 use serde::Serialize;
 
 /// Which rule fired.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
+    /// Written by the evaluator.
+    Manual,
     /// Participants found the training not relevant to their tasks.
     LowRelevance,
     /// An aspect of the training (trainers, facilities, organisation…) was rated low.
@@ -46,6 +48,20 @@ pub enum Rule {
 /// Share of interviews naming a barrier from which it is acted on (%).
 pub const BARRIER_SHARE: f64 = 20.0;
 
+impl Rule {
+    /// The stable code (as in JSON).
+    pub fn code(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    pub fn from_code(code: &str) -> Rule {
+        serde_json::from_value(serde_json::Value::String(code.to_string())).unwrap_or(Rule::Manual)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendation {
     pub rule: Rule,
@@ -59,7 +75,7 @@ pub struct Recommendation {
 pub const WEAK_INDEX: f64 = 60.0;
 
 fn fixed(v: f64, places: usize, lang: Lang) -> String {
-    crate::screens::dashboard::fixed(v, places, lang)
+    crate::i18n::words::fixed(v, places, lang)
 }
 
 /// Applies every rule to a report.

@@ -4,10 +4,8 @@
 
 use super::{Learning, ProgramReport, Reaction};
 use crate::domain::program::format_rupiah;
+use crate::i18n::words::{alpha_words, effect_words, fixed, gain_words, not_computable, p_words};
 use crate::i18n::{Lang, Msg};
-use crate::screens::dashboard::{
-    alpha_words, effect_words, fixed, gain_words, not_computable, p_words,
-};
 use std::fmt::Write;
 
 /// Text made safe for HTML (and for terminals reading the file, control characters as placeholders).
@@ -262,6 +260,77 @@ fn behaviour_html(out: &mut String, b: &crate::report::behaviour::Behaviour, lan
             );
         }
         out.push_str("</table>");
+    }
+}
+
+/// Level 4: the unit's indicators and ROI (Phillips), with how it was estimated.
+fn results_html(out: &mut String, r: &crate::report::Results, lang: Lang) {
+    let t = |m: Msg| m.text(lang);
+    if !r.indicators.is_empty() {
+        let _ = write!(
+            out,
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            esc(t(Msg::IndicatorName)),
+            esc(t(Msg::IndicatorBefore)),
+            esc(t(Msg::IndicatorAfter)),
+            esc(t(Msg::ColChange)),
+            esc(t(Msg::IndicatorSource))
+        );
+        let n = |v: Option<f64>| v.map_or_else(|| "-".into(), |v| crate::i18n::number(v, lang));
+        for i in &r.indicators {
+            let _ = write!(
+                out,
+                r#"<tr><td>{} ({})</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>"#,
+                esc(&i.name),
+                esc(&i.unit),
+                n(i.before),
+                n(i.after),
+                i.improvement_pct
+                    .map_or_else(|| "-".into(), |p| format!("{}%", fixed(p, 0, lang))),
+                esc(&i.source)
+            );
+        }
+        out.push_str("</table>");
+    }
+    match (r.adjusted_benefit, r.bcr, r.roi_pct) {
+        (Some(adj), Some(bcr), Some(roi)) => {
+            let pct = |v: Option<f64>| {
+                v.map_or_else(
+                    || "-".into(),
+                    |v| format!("{}%", crate::i18n::number(v, lang)),
+                )
+            };
+            para(
+                out,
+                &Msg::HtmlRoi.fill(
+                    lang,
+                    &[
+                        &format_rupiah(r.benefit.unwrap_or(0)),
+                        &t(crate::i18n::isolation_label(&r.isolation)).to_lowercase(),
+                        &pct(r.isolation_pct),
+                        &pct(r.confidence_pct),
+                        &format_rupiah(adj.round() as i64),
+                        &format_rupiah(r.cost),
+                        &fixed(bcr, 2, lang),
+                        &fixed(roi, 0, lang),
+                    ],
+                ),
+            );
+        }
+        _ => para(
+            out,
+            t(match r.roi_reason {
+                Some(crate::domain::results::RoiMissing::NoCost) => Msg::RoiNoCost,
+                _ => Msg::HtmlNoRoi,
+            }),
+        ),
+    }
+    if !r.intangibles.is_empty() {
+        let _ = write!(out, "<p>{}</p><ul>", esc(t(Msg::RoiIntangibles)));
+        for i in &r.intangibles {
+            let _ = write!(out, "<li>{}</li>", esc(i));
+        }
+        out.push_str("</ul>");
     }
 }
 
@@ -545,6 +614,8 @@ pub fn render(r: &ProgramReport, lang: Lang) -> String {
             ],
         ),
     );
+
+    results_html(&mut out, &r.results, lang);
 
     section(&mut out, 5, t(Msg::HtmlImpact));
     para(&mut out, t(Msg::HtmlImpactText));

@@ -31,11 +31,49 @@ pub struct ProgramReport {
     pub behaviour: behaviour::Behaviour,
     pub costs: Costs,
     pub data_quality: DataQuality,
-    /// Generated from the figures above, each with the reason it fired.
+    /// Level 4: the unit's indicators and the return on the program's cost.
+    pub results: Results,
+    /// What the evaluator decided (kept with the program); the generated ones while none are kept.
     pub recommendations: Vec<advice::Recommendation>,
+    /// Whether `recommendations` are the evaluator's (kept) rather than generated.
+    pub recommendations_kept: bool,
+    /// Generated from the figures above, each with the reason it fired.
+    pub suggested: Vec<advice::Recommendation>,
     /// Every complete form, for the raw-data sheet.
     #[serde(skip)]
     pub raw: Vec<RawForm>,
+}
+
+/// One unit indicator with its change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorResult {
+    pub name: String,
+    pub unit: String,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    pub higher_better: bool,
+    /// After − before, signed so that an improvement is positive.
+    pub improvement: Option<f64>,
+    pub improvement_pct: Option<f64>,
+    pub source: String,
+}
+
+/// Level 4 and ROI (Phillips).
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Results {
+    pub indicators: Vec<IndicatorResult>,
+    /// The yearly monetary benefit as estimated (whole rupiah), before isolation and confidence.
+    pub benefit: Option<i64>,
+    pub isolation: String,
+    pub isolation_pct: Option<f64>,
+    pub confidence_pct: Option<f64>,
+    /// The program's full cost (the cost lines).
+    pub cost: i64,
+    pub adjusted_benefit: Option<f64>,
+    pub bcr: Option<f64>,
+    pub roi_pct: Option<f64>,
+    pub roi_reason: Option<crate::domain::results::RoiMissing>,
+    pub intangibles: Vec<String>,
 }
 
 /// One complete form as entered.
@@ -491,9 +529,60 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
                 .then(|| 100.0 * likert_missing as f64 / likert_cells as f64),
             unverified_forms: unverified,
         },
+        results: {
+            let (roi_input, _) = store.roi_input(program.id)?;
+            let roi = crate::domain::results::roi(&roi_input, total);
+            Results {
+                indicators: store
+                    .indicators(program.id)?
+                    .into_iter()
+                    .map(|i| IndicatorResult {
+                        improvement: i.input.improvement(),
+                        improvement_pct: i.input.improvement_pct(),
+                        name: i.input.name,
+                        unit: i.input.unit,
+                        before: i.input.before,
+                        after: i.input.after,
+                        higher_better: i.input.higher_better,
+                        source: i.input.source,
+                    })
+                    .collect(),
+                benefit: roi_input.benefit,
+                isolation: roi_input.isolation.clone(),
+                isolation_pct: roi_input.isolation_pct,
+                confidence_pct: roi_input.confidence_pct,
+                cost: total,
+                adjusted_benefit: roi.as_ref().ok().map(|r| r.adjusted_benefit),
+                bcr: roi.as_ref().ok().map(|r| r.bcr),
+                roi_pct: roi.as_ref().ok().map(|r| r.roi_pct),
+                roi_reason: roi.err(),
+                intangibles: roi_input
+                    .intangibles
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            }
+        },
         recommendations: Vec::new(),
+        recommendations_kept: false,
+        suggested: Vec::new(),
         raw,
     };
-    report.recommendations = advice::recommend(&report, p.kind.is_leadership(), lang);
+    report.suggested = advice::recommend(&report, p.kind.is_leadership(), lang);
+    let kept = store.kept_recommendations(program.id)?;
+    report.recommendations_kept = !kept.is_empty();
+    report.recommendations = if kept.is_empty() {
+        report.suggested.clone()
+    } else {
+        kept.into_iter()
+            .map(|k| advice::Recommendation {
+                rule: advice::Rule::from_code(&k.rule),
+                text: k.text,
+                because: k.because,
+            })
+            .collect()
+    };
     Ok(report)
 }

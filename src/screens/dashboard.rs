@@ -5,14 +5,15 @@
 use super::instruments::level_label;
 use super::{Cx, Reply, View};
 use crate::app::action::{Action, Command};
+use crate::app::effect::Change;
 use crate::app::effect::{Effect, ExportFormat, Load, Loaded, Saved};
 use crate::app::keymap::Scope;
 use crate::domain::ids::ProgramId;
 use crate::domain::instrument::Level;
 use crate::domain::program::format_rupiah;
+use crate::domain::user::Capability;
 use crate::i18n::{Lang, Msg};
 use crate::report::{Learning, ProgramReport, Reaction};
-use crate::stats::{self, EffectSize, GainBand, NotComputable};
 use crate::widgets::{bars, put};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -25,17 +26,19 @@ pub enum Section {
     Learning,
     Behaviour,
     Barriers,
+    Results,
     Quality,
     Advice,
 }
 
 impl Section {
-    const ALL: [Section; 7] = [
+    const ALL: [Section; 8] = [
         Section::Summary,
         Section::Reaction,
         Section::Learning,
         Section::Behaviour,
         Section::Barriers,
+        Section::Results,
         Section::Quality,
         Section::Advice,
     ];
@@ -47,6 +50,7 @@ impl Section {
             Section::Learning => Msg::LevelLearning,
             Section::Behaviour => Msg::LevelBehavior,
             Section::Barriers => Msg::DashBarriers,
+            Section::Results => Msg::SectionResults,
             Section::Quality => Msg::DashQuality,
             Section::Advice => Msg::DashRecommendations,
         }
@@ -66,6 +70,9 @@ pub struct DashboardScreen {
     pub section: Section,
     /// First line shown in long sections.
     pub offset: usize,
+    /// The recommendations kept with the program (to edit and remove), and the one selected.
+    pub kept: Vec<crate::store::results::KeptRecommendation>,
+    pub selected: usize,
 }
 
 impl DashboardScreen {
@@ -75,70 +82,15 @@ impl DashboardScreen {
             report: None,
             section: Section::Summary,
             offset: 0,
+            kept: Vec::new(),
+            selected: 0,
         }
     }
 }
 
-/// A p-value in words: "sangat bermakna (p < 0,001)".
-pub fn p_words(p: f64, lang: Lang) -> String {
-    if p < 0.001 {
-        Msg::PVerySignificant.text(lang).to_string()
-    } else if p < 0.05 {
-        Msg::PSignificant.fill(lang, &[&fixed(p, 3, lang)])
-    } else {
-        Msg::PNotSignificant.fill(lang, &[&fixed(p, 3, lang)])
-    }
-}
-
-/// An effect size in words.
-pub fn effect_words(d: f64, lang: Lang) -> &'static str {
-    match stats::effect_size_band(d) {
-        EffectSize::Negligible => Msg::EffectNegligible.text(lang),
-        EffectSize::Small => Msg::EffectSmall.text(lang),
-        EffectSize::Medium => Msg::EffectMedium.text(lang),
-        EffectSize::Large => Msg::EffectLarge.text(lang),
-    }
-}
-
-pub fn gain_words(g: f64, lang: Lang) -> &'static str {
-    match stats::gain_band(g) {
-        GainBand::High => Msg::GainHigh.text(lang),
-        GainBand::Medium => Msg::GainMedium.text(lang),
-        GainBand::Low => Msg::GainLow.text(lang),
-    }
-}
-
-/// Cronbach's alpha in words (≥ 0.9 excellent, ≥ 0.8 good, ≥ 0.7 acceptable, below: questionable).
-pub fn alpha_words(a: f64, lang: Lang) -> &'static str {
-    if a >= 0.9 {
-        Msg::AlphaExcellent.text(lang)
-    } else if a >= 0.8 {
-        Msg::AlphaGood.text(lang)
-    } else if a >= 0.7 {
-        Msg::AlphaAcceptable.text(lang)
-    } else {
-        Msg::AlphaLow.text(lang)
-    }
-}
-
-pub fn not_computable(reason: NotComputable, lang: Lang) -> String {
-    match reason {
-        NotComputable::NoData => Msg::NcNoData.text(lang).to_string(),
-        NotComputable::TooFew { needed, got } => Msg::NcTooFew.fill(lang, &[&needed, &got]),
-        NotComputable::ZeroVariance => Msg::NcZeroVariance.text(lang).to_string(),
-        NotComputable::NoPairs => Msg::NcNoPairs.text(lang).to_string(),
-        NotComputable::AllDifferencesZero => Msg::NcAllZero.text(lang).to_string(),
-    }
-}
-
-/// A number with `places` decimals, in the user's notation.
-pub fn fixed(v: f64, places: usize, lang: Lang) -> String {
-    let s = crate::i18n::no_negative_zero(format!("{v:.places$}"));
-    match lang {
-        Lang::Id => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
+pub use crate::i18n::words::{
+    alpha_words, effect_words, fixed, gain_words, not_computable, p_words,
+};
 
 /// One line of a section: text, or a labelled bar.
 enum Line {
@@ -388,7 +340,131 @@ fn barrier_lines(b: &crate::report::behaviour::Behaviour, cx: &Cx, out: &mut Vec
     }
 }
 
+/// Level 4: the unit's indicators before and after, and ROI.
+fn results_lines(r: &crate::report::Results, cx: &Cx, out: &mut Vec<Line>) {
+    let lang = cx.lang;
+    if r.indicators.is_empty() {
+        out.push(Line::Dim(cx.t(Msg::IndicatorsNone).into()));
+    }
+    for i in &r.indicators {
+        let n = |v: Option<f64>| v.map_or_else(|| "-".into(), |v| crate::i18n::number(v, lang));
+        out.push(Line::Bar {
+            label: i.name.clone(),
+            value: i.improvement_pct.unwrap_or(0.0).clamp(0.0, 100.0),
+            max: 100.0,
+            shown: format!(
+                "{} → {} {}{}",
+                n(i.before),
+                n(i.after),
+                i.unit,
+                i.improvement_pct
+                    .map(|p| format!(
+                        " ({}{}%)",
+                        if p > 0.0 { "+" } else { "" },
+                        fixed(p, 0, lang)
+                    ))
+                    .unwrap_or_default()
+            ),
+        });
+    }
+    out.push(Line::Blank);
+    out.push(Line::Head(cx.t(Msg::RoiTitle).to_string()));
+    match (r.adjusted_benefit, r.bcr, r.roi_pct) {
+        (Some(adj), Some(bcr), Some(roi)) => {
+            out.push(Line::Text(Msg::RoiLine.fill(
+                lang,
+                &[
+                    &format_rupiah(r.benefit.unwrap_or(0)),
+                    &format_rupiah(adj.round() as i64),
+                    &format_rupiah(r.cost),
+                    &fixed(bcr, 2, lang),
+                    &fixed(roi, 0, lang),
+                ],
+            )));
+            let pct = |v: Option<f64>| {
+                v.map_or_else(
+                    || "-".into(),
+                    |v| format!("{}%", crate::i18n::number(v, lang)),
+                )
+            };
+            out.push(Line::Dim(Msg::RoiHow.fill(
+                lang,
+                &[
+                    &cx.t(super::results_form::isolation_label(&r.isolation)),
+                    &pct(r.isolation_pct),
+                    &pct(r.confidence_pct),
+                ],
+            )));
+        }
+        _ => out.push(Line::Dim(
+            cx.t(match r.roi_reason {
+                Some(crate::domain::results::RoiMissing::NoCost) => Msg::RoiNoCost,
+                _ => Msg::RoiNoBenefit,
+            })
+            .into(),
+        )),
+    }
+    if !r.intangibles.is_empty() {
+        out.push(Line::Head(cx.t(Msg::RoiIntangibles).to_string()));
+        for i in &r.intangibles {
+            out.push(Line::Text(format!("• {i}")));
+        }
+    }
+}
+
 impl DashboardScreen {
+    /// Keeps the generated recommendations with the program, to edit and print.
+    fn keep_all(&self, cx: &Cx) -> Vec<Reply> {
+        if !cx.can(Capability::EditPrograms) {
+            return vec![Reply::error(cx.t(Msg::NotAllowed))];
+        }
+        let Some(r) = &self.report else {
+            return Vec::new();
+        };
+        if r.recommendations_kept {
+            return vec![Reply::error(cx.t(Msg::RecAlreadyKept))];
+        }
+        r.suggested
+            .iter()
+            .map(|rec| {
+                Reply::save(Change::KeepRecommendation {
+                    program: self.program,
+                    rule: rec.rule.code(),
+                    text: rec.text.clone(),
+                    because: rec.because.clone(),
+                })
+            })
+            .collect()
+    }
+
+    fn edit_recommendation(
+        &self,
+        kept: Option<crate::store::results::KeptRecommendation>,
+        cx: &Cx,
+    ) -> Vec<Reply> {
+        if !cx.can(Capability::EditPrograms) {
+            return vec![Reply::error(cx.t(Msg::NotAllowed))];
+        }
+        let name = self
+            .report
+            .as_ref()
+            .map(|r| r.program.name.clone())
+            .unwrap_or_default();
+        vec![Reply::Push(Box::new(super::Screen::TextForm(
+            super::form_screen::FormScreen::new(
+                super::text_form::TextSpec {
+                    target: match &kept {
+                        Some(k) => super::text_form::TextTarget::Recommendation(k.id, k.version),
+                        None => super::text_form::TextTarget::NewRecommendation(self.program),
+                    },
+                    text: kept.map(|k| k.text).unwrap_or_default(),
+                    context: name,
+                },
+                cx,
+            ),
+        )))]
+    }
+
     fn lines(&self, cx: &Cx) -> Vec<Line> {
         let lang = cx.lang;
         let Some(r) = &self.report else {
@@ -497,6 +573,7 @@ impl DashboardScreen {
             },
             Section::Behaviour => behaviour_lines(&r.behaviour, cx, &mut out),
             Section::Barriers => barrier_lines(&r.behaviour, cx, &mut out),
+            Section::Results => results_lines(&r.results, cx, &mut out),
             Section::Quality => {
                 let q = &r.data_quality;
                 out.push(Line::Text(quality_line(r, lang)));
@@ -522,16 +599,25 @@ impl DashboardScreen {
                 if r.recommendations.is_empty() {
                     out.push(Line::Dim(cx.t(Msg::DashNoRecommendations).into()));
                 }
+                out.push(Line::Dim(
+                    cx.t(if r.recommendations_kept {
+                        Msg::RecKeptNote
+                    } else {
+                        Msg::RecSuggestedNote
+                    })
+                    .into(),
+                ));
                 let width = usize::from(cx.body.width.saturating_sub(5));
                 for (n, rec) in r.recommendations.iter().enumerate() {
+                    let mark = if n == self.selected { "▶" } else { " " };
                     for (i, line) in crate::screens::confirm::wrap(&rec.text, width)
                         .into_iter()
                         .enumerate()
                     {
                         out.push(if i == 0 {
-                            Line::Head(format!("{}. {line}", n + 1))
+                            Line::Head(format!("{mark}{}. {line}", n + 1))
                         } else {
-                            Line::Text(format!("  {line}"))
+                            Line::Text(format!("   {line}"))
                         });
                     }
                     out.push(Line::Dim(format!(
@@ -568,7 +654,11 @@ impl View for DashboardScreen {
     }
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
-        (vec![Scope::Dashboard, Scope::Scroll], false)
+        if self.section == Section::Advice {
+            (vec![Scope::Advice, Scope::Dashboard, Scope::Scroll], false)
+        } else {
+            (vec![Scope::Dashboard, Scope::Scroll], false)
+        }
     }
 
     fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
@@ -583,6 +673,44 @@ impl View for DashboardScreen {
             Action::Cmd(Command::PrevSection) => {
                 self.section = self.section.step(-1);
                 self.offset = 0;
+            }
+            // In the recommendations, up and down choose one (kept ones can be edited and removed).
+            Action::Cmd(Command::Down) if self.section == Section::Advice => {
+                let n = self.report.as_ref().map_or(0, |r| r.recommendations.len());
+                self.selected = (self.selected + 1).min(n.saturating_sub(1));
+            }
+            Action::Cmd(Command::Up) if self.section == Section::Advice => {
+                self.selected = self.selected.saturating_sub(1);
+            }
+            Action::Cmd(Command::KeepAll) => return self.keep_all(cx),
+            Action::Cmd(Command::New) if self.section == Section::Advice => {
+                return self.edit_recommendation(None, cx);
+            }
+            Action::Cmd(Command::Edit) if self.section == Section::Advice => {
+                return match self.kept.get(self.selected).cloned() {
+                    Some(k) => self.edit_recommendation(Some(k), cx),
+                    None => vec![Reply::error(cx.t(Msg::RecKeepFirst))],
+                };
+            }
+            Action::Cmd(Command::Delete) if self.section == Section::Advice => {
+                if !cx.can(Capability::EditPrograms) {
+                    return vec![Reply::error(cx.t(Msg::NotAllowed))];
+                }
+                return match self.kept.get(self.selected) {
+                    Some(k) => vec![Reply::Modal(Box::new(super::Modal::Confirm(
+                        super::confirm::Confirm {
+                            question: Msg::RecDeleteQuestion.fill(cx.lang, &[&k.text]),
+                            on_yes: vec![Reply::save(Change::DeleteRecommendation(k.id))],
+                        },
+                    )))],
+                    None => vec![Reply::error(cx.t(Msg::RecKeepFirst))],
+                };
+            }
+            Action::Saved(Saved::Recommendation) => {
+                return self.refresh().into_iter().map(Reply::Effect).collect();
+            }
+            Action::Loaded(Loaded::Kept(program, kept)) if *program == self.program => {
+                self.kept = kept.clone();
             }
             Action::Cmd(Command::Down) => self.offset = (self.offset + 1).min(last),
             Action::Cmd(Command::Up) => self.offset = self.offset.saturating_sub(1),
@@ -622,7 +750,10 @@ impl View for DashboardScreen {
     }
 
     fn refresh(&self) -> Vec<Effect> {
-        vec![Effect::Load(Load::Dashboard(self.program))]
+        vec![
+            Effect::Load(Load::Dashboard(self.program)),
+            Effect::Load(Load::Kept(self.program)),
+        ]
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {

@@ -73,6 +73,8 @@ pub struct EntryScreen {
     pub editor: Option<Editor>,
     /// The respondent to start with (opened from the worklist), chosen as soon as the batch is in.
     pub preselect: Option<crate::domain::ids::AsnId>,
+    /// Time at the keyboard on the current form (milliseconds).
+    pub active_ms: u64,
 }
 
 /// The multi-line editor open over the form: for a long text item, or for an item's evidence note.
@@ -134,6 +136,7 @@ impl EntryScreen {
             disputed: Vec::new(),
             editor: None,
             preselect: None,
+            active_ms: 0,
         }
     }
 
@@ -383,6 +386,20 @@ impl EntryScreen {
         if let Some(problem) = self.check_date(&item, value.as_deref(), cx) {
             return vec![Reply::error(problem)];
         }
+        if let Some(def) = self.def()
+            && matches!(item.role, Some(ItemRole::CountDone | ItemRole::CountDue))
+            && let Some(due) = crate::domain::instrument::counts_problem(def, |c| {
+                if c == item.code.as_str() {
+                    value.clone()
+                } else {
+                    self.answers.get(c).cloned()
+                }
+            })
+        {
+            return vec![Reply::error(
+                Msg::EntryMoreThanDue.fill(cx.lang, &[&number(due, cx.lang)]),
+            )];
+        }
         let code = item.code.to_string();
         let mut replies = Vec::new();
         if let Some(first) = self.first.as_ref().filter(|_| compared(&item)) {
@@ -554,6 +571,8 @@ impl EntryScreen {
             }
         }
         let mut stats = self.stats;
+        stats.seconds = i64::try_from(self.active_ms / 1000).unwrap_or(i64::MAX);
+        self.active_ms = 0;
         if self.first.is_some() {
             stats.compared = (0..self.items_len())
                 .filter(|i| self.shown(*i) && self.item(*i).is_some_and(compared))
@@ -882,7 +901,13 @@ impl EntryScreen {
             return Vec::new();
         }
         self.stage = Stage::Respondent;
-        let Some(draft) = &data.draft else {
+        // Opened for one person: their form, even when an unfinished form of someone else waits (it
+        // stays a draft, to carry on later).
+        let draft = data.draft.as_ref().filter(|d| {
+            self.preselect
+                .is_none_or(|asn| d.info.respondent == Respondent::Asn(asn))
+        });
+        let Some(draft) = draft else {
             // Opened for one person (from the worklist): straight to their form.
             if let Some(asn) = self.preselect.take()
                 && let Some((_, nip, _)) = data.roster.iter().find(|(a, _, _)| *a == asn)
@@ -960,6 +985,10 @@ impl View for EntryScreen {
 
     fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
         match action {
+            Action::Active(ms) => {
+                self.active_ms += u64::from(*ms);
+                return Vec::new();
+            }
             Action::Loaded(Loaded::EntryBatch(batch, keying, data)) => {
                 return self.on_loaded(batch, *keying, data, cx);
             }
@@ -1237,6 +1266,13 @@ impl EntryScreen {
         let rows = item_rows(area);
         let offset = item_offset(self.focus, rows.height);
         let total = def.items.len();
+        // The code column fits the instrument's longest code (5 to 13 columns).
+        let code_w = def
+            .items
+            .iter()
+            .map(|i| i.code.as_str().chars().count())
+            .max()
+            .map_or(5, |n| u16::try_from(n).unwrap_or(13).clamp(5, 13));
         for row in 0..rows.height {
             let index = offset + usize::from(row);
             let y = rows.y + row;
@@ -1267,18 +1303,19 @@ impl EntryScreen {
             let item = &def.items[index];
             let shown = self.shown(index);
             let ans = answer_area(rows, y);
-            let text_w = ans.x.saturating_sub(x + 8);
+            let text_x = x + 2 + code_w;
+            let text_w = ans.x.saturating_sub(text_x + 1);
             put(
                 buf,
                 x + 1,
                 y,
                 item.code.as_str(),
-                5,
+                code_w,
                 if shown { style } else { theme.dim() },
             );
             put(
                 buf,
-                x + 7,
+                text_x,
                 y,
                 &self.item_text(item),
                 text_w,

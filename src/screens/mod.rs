@@ -27,6 +27,7 @@ pub mod program_detail;
 pub mod program_form;
 pub mod programs;
 pub mod quality;
+pub mod results_form;
 pub mod scores;
 pub mod text_form;
 pub mod users;
@@ -168,6 +169,8 @@ pub enum Screen {
     ActionForm(form_screen::FormScreen<participant::ActionSpec>),
     StepForm(form_screen::FormScreen<participant::StepSpec>),
     CloseActionForm(form_screen::FormScreen<participant::CloseSpec>),
+    IndicatorForm(form_screen::FormScreen<results_form::IndicatorSpec>),
+    RoiForm(form_screen::FormScreen<results_form::RoiSpec>),
 }
 
 macro_rules! each_screen {
@@ -203,6 +206,8 @@ macro_rules! each_screen {
             Screen::ActionForm($s) => $body,
             Screen::StepForm($s) => $body,
             Screen::CloseActionForm($s) => $body,
+            Screen::IndicatorForm($s) => $body,
+            Screen::RoiForm($s) => $body,
         }
     };
 }

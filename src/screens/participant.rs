@@ -512,8 +512,13 @@ fn supervisor_lines(d: &Participant, cx: &Cx) -> Vec<Line> {
             } else {
                 cx.t(phase_label(f.phase)).to_string()
             };
+            let other = f.answers.get(&format!("{code}_LAIN"));
             for part in v.split(';') {
-                let label = item.label_of(part).unwrap_or_else(|| part.to_string());
+                let mut label = item.label_of(part).unwrap_or_else(|| part.to_string());
+                // "Other" with what was written for it.
+                if let (Some(text), true) = (other, part == "9") {
+                    label = format!("{label}: {text}");
+                }
                 match named.iter_mut().find(|(l, _)| *l == label) {
                     Some((_, whens)) => whens.push(who.clone()),
                     None => named.push((label, vec![who.clone()])),

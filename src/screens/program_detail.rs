@@ -6,6 +6,7 @@ use super::enrollment_form::EnrollmentSpec;
 use super::form_screen::FormScreen;
 use super::picker::{PickFor, Picker};
 use super::program_form::ProgramSpec;
+use super::results_form::{IndicatorSpec, RoiSpec};
 use super::text_form::{TextSpec, TextTarget};
 use super::{Cx, Modal, Reply, Screen, View};
 use crate::app::action::{Action, Command};
@@ -30,15 +31,17 @@ pub enum Section {
     Objectives,
     Participants,
     Costs,
+    Results,
     Forms,
 }
 
 impl Section {
-    const ALL: [Section; 5] = [
+    const ALL: [Section; 6] = [
         Section::Summary,
         Section::Objectives,
         Section::Participants,
         Section::Costs,
+        Section::Results,
         Section::Forms,
     ];
 
@@ -49,6 +52,7 @@ impl Section {
             Section::Participants => Msg::SectionParticipants,
             Section::Costs => Msg::SectionCosts,
             Section::Forms => Msg::SectionForms,
+            Section::Results => Msg::SectionResults,
         }
     }
 
@@ -79,6 +83,7 @@ pub struct ProgramDetailScreen {
     pub forms: Option<Vec<FormRow>>,
     pub verified: Verified,
     pub forms_scroll: Scroll,
+    pub results: Scroll,
 }
 
 /// Rows below the section tabs and the program's name.
@@ -103,6 +108,7 @@ impl ProgramDetailScreen {
             forms: None,
             verified: Verified::All,
             forms_scroll: Scroll::default(),
+            results: Scroll::default(),
         }
     }
 
@@ -125,11 +131,13 @@ impl ProgramDetailScreen {
             Section::Participants => self.detail.as_ref().map_or(0, |d| d.roster.len()),
             Section::Costs => self.detail.as_ref().map_or(0, |d| d.costs.len()),
             Section::Forms => self.forms.as_ref().map_or(0, Vec::len),
+            Section::Results => self.detail.as_ref().map_or(0, |d| d.indicators.len()),
         };
         let scroll = match self.section {
             Section::Objectives => &mut self.objectives,
             Section::Participants => &mut self.roster,
             Section::Forms => &mut self.forms_scroll,
+            Section::Results => &mut self.results,
             _ => &mut self.costs,
         };
         Some((scroll, len))
@@ -154,6 +162,16 @@ impl ProgramDetailScreen {
         };
         match self.section {
             Section::Participants => self.enroll(cx),
+            Section::Results if cx.can(Capability::EditPrograms) => {
+                Self::push(Screen::IndicatorForm(FormScreen::new(
+                    IndicatorSpec {
+                        program: self.id,
+                        program_name: d.program.data.name.clone(),
+                        current: None,
+                    },
+                    cx,
+                )))
+            }
             Section::Costs if cx.can(Capability::EditPrograms) => {
                 Self::push(Screen::CostForm(FormScreen::new(
                     CostSpec {
@@ -259,6 +277,22 @@ impl ProgramDetailScreen {
                     None => Vec::new(),
                 }
             }
+            Section::Results => {
+                if !cx.can(Capability::EditPrograms) {
+                    return vec![Reply::error(cx.t(Msg::NotAllowed))];
+                }
+                match d.indicators.get(self.results.selected) {
+                    Some(i) => Self::push(Screen::IndicatorForm(FormScreen::new(
+                        IndicatorSpec {
+                            program: self.id,
+                            program_name: d.program.data.name.clone(),
+                            current: Some((i.id, i.version, i.input.clone())),
+                        },
+                        cx,
+                    ))),
+                    None => Vec::new(),
+                }
+            }
             Section::Costs | Section::Forms => Vec::new(),
         }
     }
@@ -330,6 +364,18 @@ impl ProgramDetailScreen {
                     None => return Vec::new(),
                 }
             }
+            Section::Results => {
+                if !cx.can(Capability::EditPrograms) {
+                    return vec![Reply::error(cx.t(Msg::NotAllowed))];
+                }
+                match d.indicators.get(self.results.selected) {
+                    Some(i) => (
+                        Msg::ConfirmDeleteIndicator.fill(cx.lang, &[&i.input.name]),
+                        Change::DeleteIndicator(i.id),
+                    ),
+                    None => return Vec::new(),
+                }
+            }
             Section::Summary | Section::Forms => return Vec::new(),
         };
         vec![Reply::Modal(Box::new(Modal::Confirm(Confirm {
@@ -397,6 +443,24 @@ impl View for ProgramDetailScreen {
                 return vec![Reply::Push(Box::new(Screen::Participant(
                     super::participant::ParticipantScreen::new(self.id, r.asn),
                 )))];
+            }
+            Action::Cmd(Command::EditRoi) => {
+                if !cx.can(Capability::EditPrograms) {
+                    return vec![Reply::error(cx.t(Msg::NotAllowed))];
+                }
+                let Some(d) = &self.detail else {
+                    return Vec::new();
+                };
+                self.section = Section::Results;
+                return vec![Reply::Push(Box::new(Screen::RoiForm(FormScreen::new(
+                    RoiSpec {
+                        program: self.id,
+                        program_name: d.program.data.name.clone(),
+                        base: d.roi.1,
+                        current: d.roi.0.clone(),
+                    },
+                    cx,
+                ))))];
             }
             Action::Cmd(Command::PlanFollowups) => {
                 if !cx.can(Capability::EditPrograms) {
@@ -541,7 +605,116 @@ impl View for ProgramDetailScreen {
             Section::Participants => self.render_roster(d, c, buf, cx),
             Section::Costs => self.render_costs(d, c, buf, cx),
             Section::Forms => self.render_forms(c, buf, cx),
+            Section::Results => self.render_results(d, c, buf, cx),
         }
+    }
+}
+
+impl ProgramDetailScreen {
+    /// The unit's indicators before and after, and the ROI with how it was estimated.
+    fn render_results(&self, d: &ProgramDetail, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        let theme = cx.theme;
+        let lang = cx.lang;
+        let w = area.width.saturating_sub(2);
+        let table = Rect {
+            height: area.height.saturating_sub(7).max(3),
+            ..area
+        };
+        let columns = [
+            Column::fill(cx.t(Msg::IndicatorName), 1),
+            Column::fixed(cx.t(Msg::IndicatorUnit), 10),
+            Column::fixed(cx.t(Msg::IndicatorBefore), 9).right(),
+            Column::fixed(cx.t(Msg::IndicatorAfter), 9).right(),
+            Column::fixed(cx.t(Msg::ColChange), 9).right(),
+        ];
+        let rows: Vec<Vec<String>> = d
+            .indicators
+            .iter()
+            .map(|i| {
+                let n = |v: Option<f64>| v.map_or_else(|| "-".into(), |v| number(v, lang));
+                vec![
+                    i.input.name.clone(),
+                    i.input.unit.clone(),
+                    n(i.input.before),
+                    n(i.input.after),
+                    i.input.improvement_pct().map_or_else(
+                        || "-".into(),
+                        |p| {
+                            format!(
+                                "{}{}%",
+                                if p > 0.0 { "+" } else { "" },
+                                super::dashboard::fixed(p, 0, lang)
+                            )
+                        },
+                    ),
+                ]
+            })
+            .collect();
+        DataTable {
+            columns: &columns,
+            rows: &rows,
+            scroll: self.results,
+            theme,
+            focused: true,
+            empty: cx.t(Msg::IndicatorsEmpty),
+        }
+        .render(table, buf);
+        let total: i64 = d.costs.iter().map(|c| c.amount).sum();
+        let (input, _) = &d.roi;
+        let y = table.y + table.height + 1;
+        let roi = crate::domain::results::roi(input, total);
+        let line = match &roi {
+            Ok(r) => Msg::RoiLine.fill(
+                lang,
+                &[
+                    &format_rupiah(input.benefit.unwrap_or(0)),
+                    &format_rupiah(r.adjusted_benefit.round() as i64),
+                    &format_rupiah(total),
+                    &super::dashboard::fixed(r.bcr, 2, lang),
+                    &super::dashboard::fixed(r.roi_pct, 0, lang),
+                ],
+            ),
+            Err(crate::domain::results::RoiMissing::NoBenefit) => {
+                cx.t(Msg::RoiNoBenefit).to_string()
+            }
+            Err(crate::domain::results::RoiMissing::NoCost) => cx.t(Msg::RoiNoCost).to_string(),
+        };
+        put(buf, area.x + 1, y, &line, w, theme.header());
+        let pct =
+            |v: Option<f64>| v.map_or_else(|| "-".into(), |v| format!("{}%", number(v, lang)));
+        put(
+            buf,
+            area.x + 1,
+            y + 1,
+            &Msg::RoiHow.fill(
+                lang,
+                &[
+                    &cx.t(super::results_form::isolation_label(&input.isolation)),
+                    &pct(input.isolation_pct),
+                    &pct(input.confidence_pct),
+                ],
+            ),
+            w,
+            theme.dim(),
+        );
+        if !input.intangibles.is_empty() {
+            put(
+                buf,
+                area.x + 1,
+                y + 2,
+                &Msg::RoiIntangiblesLine.fill(lang, &[&input.intangibles.replace('\n', "; ")]),
+                w,
+                theme.dim(),
+            );
+        }
+        put(
+            buf,
+            area.x + 1,
+            y + 4,
+            cx.t(Msg::ResultsHint),
+            w,
+            theme.dim(),
+        );
     }
 }
 

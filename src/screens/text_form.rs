@@ -27,6 +27,8 @@ pub enum TextTarget {
     Objective(ObjectiveId),
     NewBehaviour(ObjectiveId),
     Behaviour(BehaviourId),
+    NewRecommendation(ProgramId),
+    Recommendation(i64, crate::domain::ids::Version),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +51,8 @@ impl FormSpec for TextSpec {
             TextTarget::Objective(_) => Msg::ObjectiveEditTitle,
             TextTarget::NewBehaviour(_) => Msg::BehaviourNewTitle,
             TextTarget::Behaviour(_) => Msg::BehaviourEditTitle,
+            TextTarget::NewRecommendation(_) => Msg::RecNewTitle,
+            TextTarget::Recommendation(..) => Msg::RecEditTitle,
         })
         .to_string()
     }
@@ -75,6 +79,8 @@ impl FormSpec for TextSpec {
             TextTarget::Objective(o) => format!("o{o}"),
             TextTarget::NewBehaviour(o) => format!("ob{o}"),
             TextTarget::Behaviour(b) => format!("b{b}"),
+            TextTarget::NewRecommendation(p) => format!("r{p}"),
+            TextTarget::Recommendation(id, _) => format!("k{id}"),
         }
     }
 
@@ -86,6 +92,13 @@ impl FormSpec for TextSpec {
             TextTarget::Objective(o) => Change::UpdateObjective(o, text),
             TextTarget::NewBehaviour(o) => Change::AddBehaviour(o, text),
             TextTarget::Behaviour(b) => Change::UpdateBehaviour(b, text),
+            TextTarget::NewRecommendation(p) => Change::KeepRecommendation {
+                program: p,
+                rule: "manual".into(),
+                text,
+                because: String::new(),
+            },
+            TextTarget::Recommendation(id, v) => Change::EditRecommendation(id, v, text),
         })
     }
 }

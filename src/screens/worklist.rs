@@ -181,6 +181,9 @@ impl View for WorklistScreen {
                 return self.reload();
             }
             Action::Cmd(Command::TakeWork) => {
+                if !(cx.can(Capability::EnterData) || cx.can(Capability::EditPrograms)) {
+                    return vec![Reply::error(cx.t(Msg::NotAllowed))];
+                }
                 let Some(w) = self.selected() else {
                     return Vec::new();
                 };
@@ -205,6 +208,9 @@ impl View for WorklistScreen {
                 let Work::Form { id, .. } = w.what else {
                     return vec![Reply::error(cx.t(Msg::WorkOnlyForms))];
                 };
+                if w.state == Due::Done {
+                    return vec![Reply::error(cx.t(Msg::WorkAlreadyDone))];
+                }
                 return vec![Reply::save(Change::CancelFollowup(
                     id,
                     w.state != Due::Cancelled,
@@ -256,7 +262,7 @@ impl View for WorklistScreen {
             Column::fixed(cx.t(Msg::SetupProgram), 14),
             Column::fill(cx.t(Msg::ColParticipant), 1),
             Column::fill(cx.t(Msg::WorkWhat), 1),
-            Column::fixed(cx.t(Msg::WorkWho), 9),
+            Column::fixed(cx.t(Msg::WorkWho), 10),
         ];
         let rows = self.rows.as_deref().unwrap_or_default();
         let cells: Vec<Vec<String>> = rows

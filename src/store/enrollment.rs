@@ -165,7 +165,10 @@ pub(crate) fn insert_enrollment(
         params![program.0, asn.0, tx.user(), tx.now()],
     )
     .map_err(|e| unique_as_duplicate(e, Entity::Enrollment, &asn.to_string()))?;
-    Ok(EnrollmentId(tx.last_insert_rowid()))
+    let id = EnrollmentId(tx.last_insert_rowid());
+    // Someone added to a completed program is followed up like the others.
+    super::followup::plan_if_completed(tx, program, asn)?;
+    Ok(id)
 }
 
 /// Enrolls unless already enrolled; says whether a row was added.

@@ -163,6 +163,24 @@ fn stored_plan(tx: &rusqlite::Connection, program: ProgramId) -> Result<Option<F
 /// Plans the follow-ups of every participant who did not withdraw, from the program's last day;
 /// what is planned already stays. Returns how many were added.
 pub(crate) fn plan(tx: &Tx<'_>, program: ProgramId) -> Result<usize> {
+    plan_people(tx, program, None)
+}
+
+/// Plans one newly enrolled participant's follow-ups when the program is already completed.
+pub(crate) fn plan_if_completed(tx: &Tx<'_>, program: ProgramId, asn: AsnId) -> Result<usize> {
+    let status: String = tx.query_row(
+        "SELECT status FROM program WHERE id = ?1",
+        [program.0],
+        |r| r.get(0),
+    )?;
+    if status == "selesai" || status == "dievaluasi" {
+        plan_people(tx, program, Some(asn))
+    } else {
+        Ok(0)
+    }
+}
+
+fn plan_people(tx: &Tx<'_>, program: ProgramId, only: Option<AsnId>) -> Result<usize> {
     let plan = match stored_plan(tx, program)? {
         Some(p) => p,
         None => guess_plan(tx, program)?,
@@ -175,9 +193,10 @@ pub(crate) fn plan(tx: &Tx<'_>, program: ProgramId) -> Result<usize> {
     let people: Vec<i64> = {
         let mut stmt = tx.prepare_cached(
             "SELECT asn_id FROM enrollment WHERE program_id = ?1
-               AND coalesce(completion, '') <> 'mengundurkan_diri' ORDER BY id",
+               AND coalesce(completion, '') <> 'mengundurkan_diri' AND (?2 IS NULL OR asn_id = ?2)
+             ORDER BY id",
         )?;
-        let rows = stmt.query_map([program.0], |r| r.get(0))?;
+        let rows = stmt.query_map(params![program.0, only.map(|a| a.0)], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     let mut added = 0;
@@ -240,14 +259,41 @@ impl Store {
                     tx.now()
                 ],
             )?;
-            // Planned and not yet done follow-ups move to the new days.
-            tx.execute(
-                "DELETE FROM followup WHERE program_id = ?1 AND NOT EXISTS (
-                     SELECT 1 FROM response r WHERE r.program_id = followup.program_id
-                       AND r.asn_id = followup.asn_id AND r.instrument_code = followup.instrument_code
-                       AND r.phase = followup.phase AND r.keying = 'first' AND r.status = 'complete')",
+            // What is still planned moves to the new days (cancelled ones and who takes them stay);
+            // follow-ups the new plan no longer has go, unless their form is in.
+            let end: NaiveDate = tx.query_row(
+                "SELECT end_date FROM program WHERE id = ?1",
                 [program.0],
+                |r| r.get(0),
             )?;
+            let schedule = p.schedule(end);
+            let existing: Vec<(i64, String, String)> = {
+                let mut stmt = tx.prepare(
+                    "SELECT f.id, f.instrument_code, f.phase FROM followup f WHERE f.program_id = ?1
+                       AND NOT EXISTS (SELECT 1 FROM response r WHERE r.program_id = f.program_id
+                           AND r.asn_id = f.asn_id AND r.instrument_code = f.instrument_code
+                           AND r.phase = f.phase AND r.keying = 'first' AND r.status = 'complete')",
+                )?;
+                let rows = stmt.query_map([program.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            for (id, instrument, phase) in existing {
+                match schedule
+                    .iter()
+                    .find(|s| s.instrument == instrument && s.phase.code() == phase)
+                {
+                    Some(s) => {
+                        tx.execute(
+                            "UPDATE followup SET due = ?2, version = version + 1, updated_by = ?3, updated_at = ?4
+                             WHERE id = ?1 AND due <> ?2",
+                            params![id, s.due, tx.user(), tx.now()],
+                        )?;
+                    }
+                    None => {
+                        tx.execute("DELETE FROM followup WHERE id = ?1", [id])?;
+                    }
+                }
+            }
             plan(tx, program)
         })
     }
@@ -323,7 +369,7 @@ impl Store {
                   JOIN asn a ON a.id = x.asn_id LEFT JOIN opd o ON o.id = a.opd_id
              WHERE (?1 IS NULL OR x.program_id = ?1) AND (?2 IS NULL OR a.opd_id = ?2)
                AND (?3 IS NULL OR x.owner = ?3) AND {scope}
-             ORDER BY 3, 9, 5"
+             ORDER BY 3, 9, 5, 1, 2"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(

@@ -17,6 +17,7 @@ pub mod maintenance;
 pub mod opd;
 pub mod program;
 pub mod response;
+pub mod results;
 mod schema;
 pub mod user;
 pub mod verification;

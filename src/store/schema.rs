@@ -30,6 +30,9 @@ pub(crate) const AUDITED: &[&str] = &[
     "followup",
     "action",
     "action_step",
+    "result_indicator",
+    "program_result",
+    "recommendation",
 ];
 
 const V1: &str = r#"
@@ -409,8 +412,50 @@ CREATE TABLE action_step (
 CREATE INDEX action_step_due ON action_step(due, done_on);
 "#;
 
+/// Results (level 4) and ROI: the unit's indicators before and after, the monetary benefit with how
+/// much of it is put down to the training and how sure the estimate is; recommendations kept with the
+/// program as the evaluator decided them.
+const V7: &str = r#"
+CREATE TABLE result_indicator (
+    id            INTEGER PRIMARY KEY,
+    program_id    INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    name          TEXT NOT NULL CHECK (name <> ''),
+    unit          TEXT NOT NULL DEFAULT '',
+    before        REAL,
+    after         REAL,
+    higher_better INTEGER NOT NULL DEFAULT 1 CHECK (higher_better IN (0, 1)),
+    source        TEXT NOT NULL DEFAULT '',
+    version       INTEGER NOT NULL DEFAULT 1,
+    created_by    TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by    TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX result_indicator_program ON result_indicator(program_id);
+CREATE TABLE program_result (
+    program_id     INTEGER PRIMARY KEY REFERENCES program(id) ON DELETE CASCADE,
+    benefit        INTEGER CHECK (benefit IS NULL OR benefit >= 0),
+    isolation      TEXT NOT NULL DEFAULT '',
+    isolation_pct  REAL CHECK (isolation_pct IS NULL OR (isolation_pct >= 0 AND isolation_pct <= 100)),
+    confidence_pct REAL CHECK (confidence_pct IS NULL OR (confidence_pct >= 0 AND confidence_pct <= 100)),
+    intangibles    TEXT NOT NULL DEFAULT '',
+    version        INTEGER NOT NULL DEFAULT 1,
+    created_by     TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by     TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE recommendation (
+    id         INTEGER PRIMARY KEY,
+    program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    rule       TEXT NOT NULL DEFAULT 'manual',
+    text       TEXT NOT NULL CHECK (text <> ''),
+    because    TEXT NOT NULL DEFAULT '',
+    version    INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX recommendation_program ON recommendation(program_id);
+"#;
+
 /// Schema steps; version N is reached by running `MIGRATIONS[N - 1]`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The schema version this tilik writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
