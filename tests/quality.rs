@@ -520,3 +520,57 @@ fn the_cli_reports_settles_and_lists() {
     );
     assert_eq!(out.status.code(), Some(3));
 }
+
+#[test]
+fn a_new_answer_is_audited_with_its_form_and_a_change_with_its_old_value() {
+    use tilik::store::audit::AuditFilter;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = demo_on_disk(dir.path());
+    let mut admin = open_as(&path, "root");
+    admin
+        .add_user(&user("budi"), "", Role::Operator)
+        .expect("budi");
+    let program = kom(&admin);
+    let b = batch(program);
+    let instrument = admin
+        .instrument("REAKSI-01")
+        .expect("query")
+        .expect("instrument")
+        .id;
+    let missing = admin.progress(&b).expect("progress").missing;
+    let (asn, _, _) = missing.first().expect("someone without a form").clone();
+    let who = Respondent::Asn(asn);
+    let mut budi = open_as(&path, "budi");
+    let response = budi
+        .start_response(&b, instrument, &who, Keying::First)
+        .expect("start");
+    budi.set_answer_of(&b, &who, Keying::First, "R01", Some("2"), None)
+        .expect("answer");
+    budi.set_answer_of(&b, &who, Keying::First, "R01", Some("4"), None)
+        .expect("corrected");
+    let by_budi = |table: &str| {
+        admin
+            .audit(&AuditFilter {
+                table: Some(table.into()),
+                username: Some("budi".into()),
+                ..AuditFilter::default()
+            })
+            .expect("audit")
+    };
+    let forms = by_budi("response");
+    assert!(
+        forms
+            .iter()
+            .any(|r| r.op == "insert" && r.row_id == response),
+        "the form's insert says who keyed it and when: {forms:?}"
+    );
+    let answers = by_budi("answer");
+    assert_eq!(
+        answers.iter().map(|r| r.op.as_str()).collect::<Vec<_>>(),
+        ["update"],
+        "no line for the new answer, one for the change"
+    );
+    let old: serde_json::Value =
+        serde_json::from_str(answers[0].old.as_deref().expect("old")).expect("json");
+    assert_eq!(old["value"], "2");
+}

@@ -19,11 +19,11 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
         None => open_tui(ctx),
         Some(Command::Demo) => {
             if !ctx.db.exists() {
-                init(ctx, true)?;
+                init(ctx, true, None)?;
             }
             open_tui(ctx)
         }
-        Some(Command::Init { demo }) => init(ctx, demo),
+        Some(Command::Init { demo, scale }) => init(ctx, demo, scale),
         Some(Command::Program(cmd)) => program(ctx, cmd),
         Some(Command::Participant(cmd)) => participant(ctx, cmd),
         Some(Command::Opd(cmd)) => opd(ctx, cmd),
@@ -87,7 +87,7 @@ fn open_tui(ctx: &Context) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn init(ctx: &Context, demo: bool) -> Result<ExitCode, CliError> {
+fn init(ctx: &Context, demo: bool, scale: Option<u32>) -> Result<ExitCode, CliError> {
     let existed = ctx.db.exists();
     let mut store = Store::open(&ctx.db, ctx.user.clone(), OpenMode::Create)?;
     if store.user_count()? == 0 {
@@ -99,7 +99,10 @@ fn init(ctx: &Context, demo: bool) -> Result<ExitCode, CliError> {
         if store.asn_count()? > 0 || !store.programs(&Default::default())?.is_empty() {
             return Err(CliError::NotEmpty);
         }
-        let summary = crate::demo::fill(&mut store, ctx.today)?;
+        let summary = match scale {
+            Some(n) => crate::demo::fill_with(&mut store, n as usize)?,
+            None => crate::demo::fill(&mut store, ctx.today)?,
+        };
         say(&Msg::DemoFilled.fill(
             ctx.lang,
             &[

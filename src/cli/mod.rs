@@ -54,6 +54,11 @@ pub enum Command {
         /// Fill a new database with realistic Palembang demo data
         #[arg(long)]
         demo: bool,
+        /// With --demo: an organisation of N ASN (200 to 1,000,000) with three years of training
+        /// history in proportion, for benchmarks; the same data for the same N
+        #[arg(long, value_name = "N", requires = "demo",
+              value_parser = clap::value_parser!(u32).range(200..=1_000_000))]
+        scale: Option<u32>,
     },
     /// Open tilik on a demo database, creating it first when missing
     Demo,

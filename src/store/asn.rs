@@ -298,7 +298,7 @@ fn name_key(input: &AsnInput) -> String {
 }
 
 pub(crate) fn insert_asn(tx: &Tx<'_>, input: &AsnInput) -> Result<AsnId> {
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO asn (nip, kind, front_title, name, back_title, search, jabatan, jabatan_level, golongan,
                           opd_id, atasan_id, phone, email, created_by, created_at, updated_by, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?14, ?15)",
@@ -369,13 +369,13 @@ fn move_unit(tx: &Tx<'_>, id: AsnId, from: Option<OpdId>, to: Option<OpdId>) -> 
         return Ok(());
     }
     let today = tx.today();
-    tx.execute(
+    tx.execute_cached(
         "UPDATE asn_unit SET valid_to = max(valid_from, ?1), version = version + 1, updated_by = ?2, updated_at = ?3
          WHERE asn_id = ?4 AND valid_to IS NULL",
         params![today, tx.user(), tx.now(), id.0],
     )?;
     if let Some(opd) = to {
-        tx.execute(
+        tx.execute_cached(
             "INSERT INTO asn_unit (asn_id, opd_id, valid_from, created_by, created_at, updated_by, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5)",
             params![id.0, opd.0, today, tx.user(), tx.now()],

@@ -159,7 +159,7 @@ pub(crate) fn insert_enrollment(
     program: ProgramId,
     asn: AsnId,
 ) -> Result<EnrollmentId> {
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO enrollment (program_id, asn_id, created_by, created_at, updated_by, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?3, ?4)",
         params![program.0, asn.0, tx.user(), tx.now()],

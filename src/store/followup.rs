@@ -168,11 +168,9 @@ pub(crate) fn plan(tx: &Tx<'_>, program: ProgramId) -> Result<usize> {
 
 /// Plans one newly enrolled participant's follow-ups when the program is already completed.
 pub(crate) fn plan_if_completed(tx: &Tx<'_>, program: ProgramId, asn: AsnId) -> Result<usize> {
-    let status: String = tx.query_row(
-        "SELECT status FROM program WHERE id = ?1",
-        [program.0],
-        |r| r.get(0),
-    )?;
+    let status: String = tx
+        .prepare_cached("SELECT status FROM program WHERE id = ?1")?
+        .query_row([program.0], |r| r.get(0))?;
     if status == "selesai" || status == "dievaluasi" {
         plan_people(tx, program, Some(asn))
     } else {

@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod asn;
 pub mod audit;
+pub(crate) mod bulk;
 pub mod draft;
 pub mod enrollment;
 pub mod followup;
@@ -374,6 +375,16 @@ impl Tx<'_> {
     /// The local date of this transaction (for effective dates such as a unit change).
     pub fn today(&self) -> chrono::NaiveDate {
         self.today
+    }
+
+    /// Runs a statement that stays prepared on the connection: for writes done once per row of an
+    /// import, where preparing the statement again would cost more than running it.
+    pub(crate) fn execute_cached(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> rusqlite::Result<usize> {
+        self.prepare_cached(sql)?.execute(params)
     }
 }
 

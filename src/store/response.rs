@@ -451,7 +451,7 @@ pub(crate) fn insert_response(
         Respondent::Asn(a) => a.to_string(),
         Respondent::Sheet(s) => s.clone(),
     };
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO response (instrument_id, instrument_code, program_id, phase, asn_id, sheet, keying, status,
                                created_by, created_at, updated_by, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?10)",
@@ -480,14 +480,14 @@ pub(crate) fn set_answer(
 ) -> Result<()> {
     match value {
         Some(v) => {
-            tx.execute(
+            tx.execute_cached(
                 "INSERT INTO answer (response_id, item, value) VALUES (?1, ?2, ?3)
                  ON CONFLICT (response_id, item) DO UPDATE SET value = excluded.value WHERE value <> excluded.value",
                 params![response, item, v],
             )?;
         }
         None => {
-            tx.execute(
+            tx.execute_cached(
                 "DELETE FROM answer WHERE response_id = ?1 AND item = ?2",
                 params![response, item],
             )?;
@@ -575,7 +575,7 @@ pub(crate) fn set_score(
              version = version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at
          WHERE {column} IS NOT excluded.{column} OR max <> excluded.max"
     );
-    tx.execute(
+    tx.execute_cached(
         &sql,
         params![program.0, asn.0, value, max, tx.user(), tx.now()],
     )?;

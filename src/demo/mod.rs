@@ -19,6 +19,8 @@ use crate::store::{Result, Store, Tx, asn, enrollment, opd, program};
 use chrono::NaiveDate;
 use rusqlite::params;
 
+mod scale;
+
 /// What the demo put in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DemoSummary {
@@ -374,56 +376,67 @@ fn person(rng: &mut Rng, tier: Tier, opd: usize, seq: u32, head_title: &str) -> 
     })
 }
 
-/// The organisation: per OPD a head, two administrators, four pengawas and staff, plus new CPNS.
+/// The organisation: per OPD a head, administrators, pengawas and staff (at least two administrators
+/// and four pengawas; in a large organisation one administrator per 80 people and one pengawas per 15),
+/// plus the new CPNS of the last intake. Every NIP is different.
 fn people(rng: &mut Rng, total: usize) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::with_capacity(total);
-    let per_opd = total.saturating_sub(24) / OPDS.len();
+    let cpns = if total <= 1000 { 24 } else { total / 30 };
+    let per_opd = total.saturating_sub(cpns) / OPDS.len();
+    let (n_admin, n_pengawas) = ((per_opd / 80).max(2), (per_opd / 15).max(4));
     let mut seq = 1u32;
-    let mut next_seq = || {
-        seq = seq % 999 + 1;
-        seq
-    };
-    for (o, (_, _, _, head_title)) in OPDS.iter().enumerate() {
-        let start = out.len();
-        let mut add = |tier, supervisor: Option<usize>, rng: &mut Rng, out: &mut Vec<Person>| {
-            if let Some(mut p) = person(rng, tier, o, next_seq(), head_title) {
-                p.supervisor = supervisor;
-                out.push(p);
+    let mut taken: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(total);
+    // One person of `tier`, drawn again until their NIP is new.
+    let mut draw = |rng: &mut Rng, tier, o: usize, head_title: &str| -> Option<Person> {
+        for _ in 0..100 {
+            seq = seq % 999 + 1;
+            let p = person(rng, tier, o, seq, head_title)?;
+            if taken.insert(p.input.nip.as_str().to_string()) {
+                return Some(p);
             }
-        };
-        add(Tier::Head, None, rng, &mut out);
-        let head = start;
-        for _ in 0..2 {
-            add(Tier::Administrator, Some(head), rng, &mut out);
         }
-        let admins: Vec<usize> = (start + 1..out.len()).collect();
-        for i in 0..4 {
-            add(
-                Tier::Pengawas,
-                admins.get(i % admins.len().max(1)).copied(),
-                rng,
-                &mut out,
-            );
-        }
-        let pengawas: Vec<usize> = (start + 3..out.len()).collect();
-        for i in 0..per_opd.saturating_sub(7) {
-            add(
-                Tier::Staff,
-                pengawas.get(i % pengawas.len().max(1)).copied(),
-                rng,
-                &mut out,
-            );
+        None
+    };
+    let mut first_pengawas: Vec<Option<usize>> = vec![None; OPDS.len()];
+    for (o, (_, _, _, head_title)) in OPDS.iter().enumerate() {
+        let mut add =
+            |tier, supervisor: Option<usize>, rng: &mut Rng, out: &mut Vec<Person>| match draw(
+                rng, tier, o, head_title,
+            ) {
+                Some(mut p) => {
+                    p.supervisor = supervisor;
+                    out.push(p);
+                    Some(out.len() - 1)
+                }
+                None => None,
+            };
+        let head = add(Tier::Head, None, rng, &mut out);
+        let admins: Vec<usize> = (0..n_admin)
+            .filter_map(|_| add(Tier::Administrator, head, rng, &mut out))
+            .collect();
+        let pengawas: Vec<usize> = (0..n_pengawas)
+            .filter_map(|i| {
+                let up = admins.get(i % admins.len().max(1)).copied();
+                add(Tier::Pengawas, up, rng, &mut out)
+            })
+            .collect();
+        first_pengawas[o] = pengawas.first().copied();
+        for i in 0..per_opd.saturating_sub(1 + n_admin + n_pengawas) {
+            let up = pengawas.get(i % pengawas.len().max(1)).copied();
+            add(Tier::Staff, up, rng, &mut out);
         }
     }
     // New CPNS of the 2025 intake, spread over the OPDs, for Latsar.
     let mut o = 0;
-    while out.len() < total {
-        let supervisor = out
-            .iter()
-            .position(|p| p.opd == o && p.level == Tier::Pengawas);
-        if let Some(mut p) = person(rng, Tier::Cpns, o, next_seq(), "") {
-            p.supervisor = supervisor;
-            out.push(p);
+    let mut misses = 0;
+    while out.len() < total && misses < 1000 {
+        match draw(rng, Tier::Cpns, o, "") {
+            Some(mut p) => {
+                p.supervisor = first_pengawas[o];
+                out.push(p);
+            }
+            None => misses += 1,
         }
         o = (o + 1) % OPDS.len();
     }
@@ -771,12 +784,19 @@ fn date(ymd: (i32, u32, u32)) -> NaiveDate {
     NaiveDate::from_ymd_opt(ymd.0, ymd.1, ymd.2).unwrap_or_default()
 }
 
+/// How many ASN the usual demo has.
+pub const BASE: usize = 200;
+
+/// The largest organisation the demo generates.
+pub const MAX_SCALE: usize = 1_000_000;
+
 /// Fills an empty database with the demo organisation and programs (200 ASN).
 pub fn fill(store: &mut Store, _today: NaiveDate) -> Result<DemoSummary> {
-    fill_with(store, 200)
+    fill_with(store, BASE)
 }
 
-/// The demo with `total` ASN.
+/// The demo with `total` ASN (at least [`BASE`]); above [`BASE`], with three years of generated
+/// training history in proportion (see [`scale`]).
 pub fn fill_with(store: &mut Store, total: usize) -> Result<DemoSummary> {
     store.install_templates(&crate::templates::builtin())?;
     let mut rng = Rng(0x7111_4b00 ^ total as u64);
@@ -828,6 +848,9 @@ pub fn fill_with(store: &mut Store, total: usize) -> Result<DemoSummary> {
         summary.forms += behaviour_demo(tx, &mut rng)?;
         results_demo(tx)?;
         summary.activities = activities_demo(tx, &mut rng, &ids)?;
+        if total > BASE {
+            scale::extend(tx, &mut rng, &people, &ids, &mut summary)?;
+        }
         Ok(summary)
     })
 }
@@ -1640,7 +1663,15 @@ fn behaviour_demo(tx: &Tx<'_>, rng: &mut Rng) -> Result<usize> {
 fn results_demo(tx: &Tx<'_>) -> Result<()> {
     type Indicator = (&'static str, &'static str, f64, f64, bool, &'static str);
     /// Program, indicators, benefit, isolation method, training's share, confidence, intangibles.
-    type Plan = (&'static str, &'static [Indicator], i64, &'static str, f64, f64, &'static str);
+    type Plan = (
+        &'static str,
+        &'static [Indicator],
+        i64,
+        &'static str,
+        f64,
+        f64,
+        &'static str,
+    );
     let plans: [Plan; 2] = [
         (
             "KOM-2026-01",
@@ -1797,20 +1828,40 @@ fn activities_demo(tx: &Tx<'_>, rng: &mut Rng, ids: &[AsnId]) -> Result<usize> {
 }
 
 fn insert_demo_program(tx: &Tx<'_>, prog: &DemoProgram) -> Result<ProgramId> {
-    let input = ProgramInput {
-        code: ProgramCode::parse(prog.code).map_err(|_| crate::store::StoreError::Corrupt)?,
+    let run = Run {
+        code: prog.code.to_string(),
         name: prog.name.to_string(),
+        start: date(prog.start),
+        end: date(prog.end),
+        status: prog.status,
+    };
+    insert_program_run(tx, prog, &run)
+}
+
+/// One run of a demo program: its own code, name, dates and status.
+struct Run {
+    code: String,
+    name: String,
+    start: NaiveDate,
+    end: NaiveDate,
+    status: ProgramStatus,
+}
+
+fn insert_program_run(tx: &Tx<'_>, prog: &DemoProgram, run: &Run) -> Result<ProgramId> {
+    let input = ProgramInput {
+        code: ProgramCode::parse(&run.code).map_err(|_| crate::store::StoreError::Corrupt)?,
+        name: run.name.clone(),
         kind: prog.kind,
         mode: prog.mode,
         competency: prog.competency.to_string(),
         provider: prog.provider.to_string(),
         accreditation: prog.accreditation,
         location: prog.location.to_string(),
-        start: date(prog.start),
-        end: date(prog.end),
+        start: run.start,
+        end: run.end,
         jp: prog.jp,
         quota: Some(prog.quota),
-        status: prog.status,
+        status: run.status,
     };
     let id = program::insert_program(tx, &input)?;
     for (objective, behaviours) in prog.objectives {
