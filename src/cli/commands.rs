@@ -100,7 +100,10 @@ fn init(ctx: &Context, demo: bool, scale: Option<u32>) -> Result<ExitCode, CliEr
             return Err(CliError::NotEmpty);
         }
         let summary = match scale {
-            Some(n) => crate::demo::fill_with(&mut store, n as usize)?,
+            Some(n) => {
+                store.for_bulk_writes()?;
+                crate::demo::fill_with(&mut store, n as usize)?
+            }
             None => crate::demo::fill(&mut store, ctx.today)?,
         };
         say(&Msg::DemoFilled.fill(
@@ -517,6 +520,7 @@ fn import(ctx: &Context, cmd: ImportCommand) -> Result<ExitCode, CliError> {
                 Capability::EditMasterData
             };
             let mut store = ctx.open(Some(need))?;
+            store.for_bulk_writes()?;
             authorize(&store, &ctx.user, Some(Capability::EditMasterData))?;
             let program = match program {
                 Some(code) => Some(

@@ -149,6 +149,7 @@ pub fn import_forms_file(
 ) -> Result<ExitCode, CliError> {
     let l = ctx.lang;
     let mut store = ctx.open(Some(Capability::EnterData))?;
+    store.for_bulk_writes()?;
     let stored = store.instrument(code)?.ok_or_else(|| {
         CliError::Refused(vec![
             Msg::ErrNotFound.fill(l, &[&Msg::EntityInstrument.text(l), &code]),
@@ -252,8 +253,13 @@ pub fn import_forms_file(
         })
         .collect();
     let people = store.people_by_nip(program_id, &nips)?;
+    let entered = if replace {
+        Default::default()
+    } else {
+        store.respondents_with_forms(&batch, crate::store::response::Keying::First)?
+    };
     let mut forms = Vec::with_capacity(checked.rows.len());
-    for row in &checked.rows {
+    for row in std::mem::take(&mut checked.rows) {
         let respondent = match &row.who {
             survey::Who::Sheet(s) => Respondent::Sheet(s.clone()),
             survey::Who::Nip(n) => match people.get(n) {
@@ -276,11 +282,7 @@ pub fn import_forms_file(
                 Some((id, _)) => Respondent::Asn(*id),
             },
         };
-        if !replace
-            && store
-                .find_response(&batch, &respondent, crate::store::response::Keying::First)?
-                .is_some()
-        {
+        if entered.contains(&respondent) {
             let column = if matches!(respondent, Respondent::Sheet(_)) {
                 "sheet"
             } else {
@@ -293,7 +295,7 @@ pub fn import_forms_file(
             });
             continue;
         }
-        forms.push((respondent, row.answers.clone()));
+        forms.push((respondent, row.answers));
     }
     if !checked.errors.is_empty() {
         return Err(refuse_rows(ctx, checked.errors));
@@ -323,6 +325,7 @@ pub fn import_scores(
         ]));
     }
     let mut store = ctx.open(Some(Capability::EnterData))?;
+    store.for_bulk_writes()?;
     let program = store
         .program_by_code(program)?
         .ok_or_else(|| CliError::UnknownProgram(program.to_string()))?;

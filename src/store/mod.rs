@@ -299,6 +299,17 @@ impl Store {
         &self.user
     }
 
+    /// Prepares this connection for one long write (an import, the demo at scale): temporary files
+    /// are kept in memory. Inside a long transaction every statement that may fail journals the pages
+    /// it touches in a statement journal; once one statement's journal outgrows 64 KiB SQLite moves it
+    /// to a file, and from then on each insert cost a write system call per page — most of an
+    /// import's time (docs/performance.md). Not for the interactive session: there temporary sorts
+    /// of large queries would grow in memory instead of on disk.
+    pub fn for_bulk_writes(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        Ok(())
+    }
+
     /// Stamps every later write with this time instead of the clock's (for tests and demos).
     pub fn fix_clock(&mut self, at: chrono::DateTime<chrono::Utc>) {
         self.clock = Some(at);

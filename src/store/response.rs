@@ -8,7 +8,7 @@ use crate::domain::ids::{AsnId, ProgramId};
 use crate::domain::instrument::Phase;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Who a form is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -105,7 +105,53 @@ fn split(respondent: &Respondent) -> (Option<i64>, Option<&str>) {
     }
 }
 
+/// The forms of a batch in one keying, by respondent (one query, for imports).
+fn forms_of(
+    conn: &rusqlite::Connection,
+    batch: &Batch,
+    keying: Keying,
+) -> Result<HashMap<Respondent, i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, asn_id, sheet FROM response WHERE coalesce(program_id, 0) = coalesce(?1, 0)
+           AND instrument_code = ?2 AND phase = ?3 AND keying = ?4",
+    )?;
+    let rows = stmt.query_map(
+        params![
+            batch.program.map(|p| p.0),
+            batch.instrument,
+            batch.phase.code(),
+            keying.code()
+        ],
+        |r| {
+            let id: i64 = r.get(0)?;
+            let asn: Option<i64> = r.get(1)?;
+            let sheet: Option<String> = r.get(2)?;
+            Ok((id, asn, sheet))
+        },
+    )?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let (id, asn, sheet) = row?;
+        let who = match (asn, sheet) {
+            (Some(a), _) => Respondent::Asn(AsnId(a)),
+            (None, Some(s)) => Respondent::Sheet(s),
+            (None, None) => continue,
+        };
+        out.insert(who, id);
+    }
+    Ok(out)
+}
+
 impl Store {
+    /// Everyone with a form (complete or not) in this batch and keying.
+    pub fn respondents_with_forms(
+        &self,
+        batch: &Batch,
+        keying: Keying,
+    ) -> Result<std::collections::HashSet<Respondent>> {
+        Ok(forms_of(self.conn(), batch, keying)?.into_keys().collect())
+    }
+
     /// The form of this respondent in this batch and keying, if one was started.
     pub fn find_response(
         &self,
@@ -859,31 +905,34 @@ impl Store {
     ) -> Result<FormsImported> {
         self.write(|tx| {
             let mut done = FormsImported::default();
+            // Looked up once: who already has a form in the batch (inside the transaction, so
+            // nobody can add one in between).
+            let existing = forms_of(tx, batch, Keying::First)?;
             for (respondent, answers) in forms {
-                let (asn, sheet) = split(respondent);
-                let existing: Option<i64> = tx
-                    .query_row(
-                        "SELECT id FROM response WHERE coalesce(program_id, 0) = coalesce(?1, 0) AND instrument_code = ?2
-                           AND phase = ?3 AND keying = 'first' AND (asn_id = ?4 OR sheet = ?5)",
-                        params![batch.program.map(|p| p.0), batch.instrument, batch.phase.code(), asn, sheet],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                if let Some(id) = existing {
+                if let Some(id) = existing.get(respondent) {
                     if !replace {
+                        let (asn, sheet) = split(respondent);
                         return Err(StoreError::Duplicate {
                             entity: Entity::Response,
-                            key: asn.map_or_else(|| sheet.unwrap_or_default().to_string(), |a| a.to_string()),
+                            key: asn.map_or_else(
+                                || sheet.unwrap_or_default().to_string(),
+                                |a| a.to_string(),
+                            ),
                         });
                     }
-                    tx.execute("DELETE FROM response WHERE id = ?1", [id])?;
+                    tx.execute_cached("DELETE FROM response WHERE id = ?1", [id])?;
                     done.replaced += 1;
                 } else {
                     done.added += 1;
                 }
-                let id = insert_response(tx, batch, instrument_id, respondent, Keying::First, true)?;
+                let id =
+                    insert_response(tx, batch, instrument_id, respondent, Keying::First, true)?;
                 for (item, value) in answers {
-                    set_answer(tx, id, item, Some(value))?;
+                    // A new form has no answers yet: a plain insert.
+                    tx.execute_cached(
+                        "INSERT INTO answer (response_id, item, value) VALUES (?1, ?2, ?3)",
+                        params![id, item, value],
+                    )?;
                     done.answers += 1;
                 }
             }
