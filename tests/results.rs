@@ -477,9 +477,6 @@ fn indicators_are_added_edited_and_removed_in_the_results_section() {
 }
 
 #[test]
-#[ignore = "bug: the results section's selection is not clamped when the indicators reload (program_detail.rs \
-            clamps objectives, roster and costs only), so after removing the last row nothing is selected and \
-            e/d do nothing"]
 fn removing_the_last_indicator_keeps_a_row_selected() {
     let mut h = demo();
     let kom = program_id(&h.store, KOM);
@@ -725,9 +722,6 @@ fn a_second_save_of_the_roi_estimate_is_refused_as_a_conflict() {
 }
 
 #[test]
-#[ignore = "bug: RoiSpec (and IndicatorSpec) implement neither reload nor theirs/set_base, so a conflict on the \
-            ROI estimate only shows an error: no conflict view (yours vs. saved), and saving again conflicts \
-            forever because the form keeps its old base version (docs/ARCHITECTURE.md, Forms)"]
 fn a_conflict_on_the_roi_estimate_shows_the_conflict_view_and_mine_can_be_saved_over() {
     let (_dir, mut h, mut siti) = two_sessions();
     let kom = program_id(&h.store, KOM);
@@ -1154,9 +1148,6 @@ fn recommendations_are_kept_edited_added_and_removed_from_the_dashboard() {
 }
 
 #[test]
-#[ignore = "bug: the dashboard's selected recommendation is not clamped when the report reloads \
-            (dashboard.rs), so after removing the last one nothing is marked and e/d answer \
-            \"keep the suggestions first\" although they are kept"]
 fn removing_the_last_kept_recommendation_selects_the_one_before() {
     let mut h = demo();
     let prakom = program_id(&h.store, PRAKOM);
@@ -1180,8 +1171,6 @@ fn removing_the_last_kept_recommendation_selects_the_one_before() {
 }
 
 #[test]
-#[ignore = "bug: a recommendation written by the evaluator has no reason, yet the dashboard and the printed \
-            (HTML) report show \"karena\" followed by nothing (DashBecause filled with an empty text)"]
 fn a_recommendation_of_ones_own_shows_no_empty_reason() {
     let dir = tempfile::tempdir().expect("dir");
     let me = current_user();
@@ -1200,6 +1189,65 @@ fn a_recommendation_of_ones_own_shows_no_empty_reason() {
     assert!(
         !html.contains(r#"<span class="why">karena </span>"#),
         "{html}"
+    );
+}
+
+#[test]
+fn removing_every_kept_recommendation_leaves_none_and_the_suggestions_stay_away() {
+    let dir = tempfile::tempdir().expect("dir");
+    let me = current_user();
+    let db = demo_file(dir.path(), &[&me]);
+    let mut h = Harness::new(open_as(&db, &me), Role::Admin);
+    let prakom = program_id(&h.store, PRAKOM);
+    open_program(&mut h, PRAKOM);
+    h.press(KeyCode::Char('r'));
+    h.shift_tab();
+    h.press(KeyCode::Char('k'));
+    let kept = h.store.kept_recommendations(prakom).expect("kept");
+    assert_eq!(kept.len(), 3);
+    for left in (0..3).rev() {
+        h.press(KeyCode::Char('d'));
+        h.press(KeyCode::Char('y'));
+        assert_eq!(
+            h.store.kept_recommendations(prakom).expect("kept").len(),
+            left
+        );
+    }
+    let screen = h.screen();
+    assert!(screen.contains(&start(Msg::RecNoneKept)), "{screen}");
+    assert!(screen.contains(&start(Msg::RecKeptNote)), "{screen}");
+    let first: String = kept[0].text.chars().take(30).collect();
+    assert!(!screen.contains(&first), "{screen}");
+    // e and d say none is kept (not "keep the suggestions first"); k does not bring the suggestions back.
+    h.press(KeyCode::Char('e'));
+    assert_eq!(notice(&h), id(Msg::RecNoneKept));
+    h.press(KeyCode::Char('d'));
+    assert_eq!(notice(&h), id(Msg::RecNoneKept));
+    h.press(KeyCode::Char('k'));
+    assert_eq!(notice(&h), id(Msg::RecAlreadyKept));
+    assert!(
+        h.store
+            .kept_recommendations(prakom)
+            .expect("kept")
+            .is_empty()
+    );
+    let report = report_json(dir.path(), &db, PRAKOM);
+    assert_eq!(report["recommendations_kept"], true);
+    assert!(json_recommendations(&report, "recommendations").is_empty());
+    assert_eq!(json_recommendations(&report, "suggested").len(), 3);
+    let html = report_html(dir.path(), &db, PRAKOM);
+    assert!(html.contains(id(Msg::HtmlNoneKept)), "{html}");
+    // One of the evaluator's own is then the only one.
+    h.press(KeyCode::Char('n'));
+    h.type_str("Libatkan pranata komputer senior sebagai mentor");
+    h.ctrl('s');
+    let now = h.store.kept_recommendations(prakom).expect("kept");
+    assert_eq!(now.len(), 1, "{now:?}");
+    assert!(
+        h.screen()
+            .contains("1. Libatkan pranata komputer senior sebagai mentor"),
+        "{}",
+        h.screen()
     );
 }
 
@@ -1336,9 +1384,6 @@ fn more_tasks_on_time_than_due_is_refused_on_the_entry_screen() {
 }
 
 #[test]
-#[ignore = "bug: entry.rs checks the counts before hiding the items an answer skips: TUGAS 0 (which hides TEPAT \
-            through show_if \"TUGAS > 0\" and removes its answer) is refused as less than the TEPAT answer \
-            about to be removed"]
 fn no_task_due_hides_the_tasks_on_time_instead_of_refusing() {
     let mut h = demo();
     let batch = mwk_baseline(&h.store);
@@ -1757,9 +1802,6 @@ fn active_time_between_keys_is_counted_in_whole_seconds_per_form() {
 }
 
 #[test]
-#[ignore = "bug: app/exec.rs files entry statistics under the wall clock's day (chrono::Utc::now()) instead of \
-            the store's clock (Store::today, used for every other stamp), so a session with a fixed clock \
-            counts its forms on another day than they were stamped"]
 fn active_time_is_counted_on_the_stores_day() {
     let mut store = demo_store();
     // A session whose clock says 20/11/2026 (08:00 WIB).

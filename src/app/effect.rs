@@ -102,6 +102,10 @@ pub enum Load {
     Worklist(crate::store::followup::WorkFilter),
     /// The recommendations kept with a program.
     Kept(ProgramId),
+    /// One result indicator (the saved side of a conflict).
+    Indicator(i64),
+    /// A program's monetary estimate (the saved side of a conflict).
+    Roi(ProgramId),
     /// A participant's page (behaviour after the training).
     Participant(ProgramId, AsnId),
 }
@@ -176,11 +180,12 @@ pub enum Change {
     UpdateIndicator(i64, Version, crate::domain::results::IndicatorInput),
     DeleteIndicator(i64),
     SaveRoi(ProgramId, Option<Version>, crate::domain::results::RoiInput),
-    KeepRecommendation {
+    /// Recommendations kept with a program: the suggested ones (when none are kept yet) and the
+    /// evaluator's own.
+    KeepRecommendations {
         program: ProgramId,
-        rule: String,
-        text: String,
-        because: String,
+        suggested: Vec<crate::store::results::NewRecommendation>,
+        own: Option<crate::store::results::NewRecommendation>,
     },
     EditRecommendation(i64, Version, String),
     DeleteRecommendation(i64),
@@ -300,6 +305,19 @@ pub enum Loaded {
     ),
     Participant(Box<crate::store::followup::Participant>),
     Kept(ProgramId, Vec<crate::store::results::KeptRecommendation>),
+    /// An indicator as stored, with who saved it last (`None`: removed).
+    Indicator(
+        i64,
+        Option<(
+            crate::domain::results::IndicatorInput,
+            crate::domain::ids::Stamp,
+        )>,
+    ),
+    /// A program's estimate as stored, with who saved it last (`None`: none entered).
+    Roi(
+        ProgramId,
+        Option<(crate::domain::results::RoiInput, crate::domain::ids::Stamp)>,
+    ),
 }
 
 /// Results of writes.

@@ -88,7 +88,7 @@ fn export(
     };
     let home = crate::identity::home_folder()
         .ok_or_else(|| crate::i18n::Msg::ErrNoHome.text(lang).to_string())?;
-    let day = crate::domain::date::today_wib(chrono::Utc::now()).format("%Y%m%d");
+    let day = store.today().format("%Y%m%d");
     let path = home.join(format!("laporan-{}-{day}.{ext}", program.data.code));
     crate::identity::write_as_user(&path, &bytes).map_err(|e| {
         crate::i18n::Msg::ErrFileWrite
@@ -158,13 +158,14 @@ fn load_data(store: &Store, load: Load, lang: Lang) -> Result<Loaded, StoreError
         }
         Load::Jp(year) => {
             use chrono::Datelike;
-            let year =
-                match year {
-                    Some(y) => y,
-                    None => store.program_years()?.first().copied().unwrap_or_else(|| {
-                        crate::domain::date::today_wib(chrono::Utc::now()).year()
-                    }),
-                };
+            let year = match year {
+                Some(y) => y,
+                None => store
+                    .program_years()?
+                    .first()
+                    .copied()
+                    .unwrap_or_else(|| store.today().year()),
+            };
             Loaded::Jp(year, store.jp_year(year)?)
         }
         Load::Needs(code) => Loaded::Needs(Box::new(store.needs(&code, None)?)),
@@ -191,6 +192,8 @@ fn load_data(store: &Store, load: Load, lang: Lang) -> Result<Loaded, StoreError
             Loaded::Worklist(filter, rows)
         }
         Load::Kept(program) => Loaded::Kept(program, store.kept_recommendations(program)?),
+        Load::Indicator(id) => Loaded::Indicator(id, store.indicator(id)?),
+        Load::Roi(program) => Loaded::Roi(program, store.roi_record(program)?),
         Load::Participant(program, asn) => {
             Loaded::Participant(Box::new(store.participant(program, asn, store.today())?))
         }
@@ -340,7 +343,7 @@ fn save(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
                 keying,
                 (stats.compared, stats.mismatches),
             )?;
-            let day = crate::domain::date::today_wib(chrono::Utc::now());
+            let day = store.today();
             store.add_entry_stats(day, 1, stats.keystrokes, stats.corrections, stats.seconds)?;
             Saved::ResponseComplete(respondent)
         }
@@ -382,13 +385,12 @@ fn save(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
             store.save_roi(program, base, &input)?;
             Saved::Results
         }
-        Change::KeepRecommendation {
+        Change::KeepRecommendations {
             program,
-            rule,
-            text,
-            because,
+            suggested,
+            own,
         } => {
-            store.keep_recommendation(program, &rule, &text, &because)?;
+            store.keep_recommendations(program, &suggested, own.as_ref())?;
             Saved::Recommendation
         }
         Change::EditRecommendation(id, version, text) => {

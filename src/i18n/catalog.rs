@@ -205,6 +205,8 @@ catalog! {
     RecAlreadyKept => "Rekomendasi program ini sudah disimpan; ubah (e), hapus (d) atau tambah (n)", "This program's recommendations are kept already; edit (e), remove (d) or add (n)";
     RecDeleteQuestion => "Hapus rekomendasi \"{0}\"?", "Remove the recommendation \"{0}\"?";
     RecKeptNote => "Rekomendasi yang disimpan evaluator (dicetak di laporan) · e ubah · d hapus · n tambah", "Recommendations kept by the evaluator (printed in the report) · e edit · d remove · n add";
+    RecNoneKept => "Tidak ada rekomendasi yang disimpan; tulis yang baru dengan n", "No recommendation is kept; write a new one with n";
+    HtmlNoneKept => "Evaluator tidak menetapkan rekomendasi untuk program ini.", "The evaluator set no recommendations for this program.";
     RecSuggestedNote => "Usulan dari data · k simpan semuanya untuk diubah · n tulis rekomendasi sendiri", "Suggested from the data · k keep them all to edit · n write your own";
     RecNewTitle => "Rekomendasi baru", "New recommendation";
     RecEditTitle => "Ubah rekomendasi", "Edit the recommendation";

@@ -71,6 +71,14 @@ pub struct Recommendation {
     pub because: String,
 }
 
+impl Recommendation {
+    /// "because …", shown under the recommendation; none when it has no reason (one the evaluator wrote).
+    pub fn because_line(&self, lang: Lang) -> Option<String> {
+        let because = self.because.trim();
+        (!because.is_empty()).then(|| Msg::DashBecause.fill(lang, &[&because]))
+    }
+}
+
 /// Index (0–100) below which an aspect counts as weak.
 pub const WEAK_INDEX: f64 = 60.0;
 

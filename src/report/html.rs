@@ -623,16 +623,23 @@ pub fn render(r: &ProgramReport, lang: Lang) -> String {
 
     section(&mut out, 6, t(Msg::DashRecommendations));
     if r.recommendations.is_empty() {
-        para(&mut out, t(Msg::DashNoRecommendations));
+        para(
+            &mut out,
+            t(if r.recommendations_kept {
+                Msg::HtmlNoneKept
+            } else {
+                Msg::DashNoRecommendations
+            }),
+        );
     } else {
         out.push_str("<ol class=\"rec\">");
         for rec in &r.recommendations {
-            let _ = write!(
-                out,
-                "<li>{}<br><span class=\"why\">{}</span></li>",
-                esc(&rec.text),
-                esc(&Msg::DashBecause.fill(lang, &[&rec.because]))
-            );
+            let _ = write!(out, "<li>{}", esc(&rec.text));
+            // One the evaluator wrote has no reason: no empty "because".
+            if let Some(because) = rec.because_line(lang) {
+                let _ = write!(out, "<br><span class=\"why\">{}</span>", esc(&because));
+            }
+            out.push_str("</li>");
         }
         out.push_str("</ol>");
     }

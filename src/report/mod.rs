@@ -572,8 +572,10 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
     };
     report.suggested = advice::recommend(&report, p.kind.is_leadership(), lang);
     let kept = store.kept_recommendations(program.id)?;
-    report.recommendations_kept = !kept.is_empty();
-    report.recommendations = if kept.is_empty() {
+    // Once the evaluator has kept recommendations they are the program's, even when every one was
+    // removed afterwards: the suggestions do not come back.
+    report.recommendations_kept = store.recommendations_kept(program.id)?;
+    report.recommendations = if !report.recommendations_kept {
         report.suggested.clone()
     } else {
         kept.into_iter()

@@ -424,17 +424,51 @@ impl DashboardScreen {
         if r.recommendations_kept {
             return vec![Reply::error(cx.t(Msg::RecAlreadyKept))];
         }
-        r.suggested
-            .iter()
-            .map(|rec| {
-                Reply::save(Change::KeepRecommendation {
-                    program: self.program,
+        if r.suggested.is_empty() {
+            return Vec::new();
+        }
+        vec![Reply::save(Change::KeepRecommendations {
+            program: self.program,
+            suggested: self.suggested(),
+            own: None,
+        })]
+    }
+
+    /// The suggestions shown, to keep (none once recommendations are kept).
+    fn suggested(&self) -> Vec<crate::store::results::NewRecommendation> {
+        match &self.report {
+            Some(r) if !r.recommendations_kept => r
+                .suggested
+                .iter()
+                .map(|rec| crate::store::results::NewRecommendation {
                     rule: rec.rule.code(),
                     text: rec.text.clone(),
                     because: rec.because.clone(),
                 })
-            })
-            .collect()
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Keeps a recommendation selected when the list shrank (the last one was removed).
+    fn clamp_selected(&mut self) {
+        let n = self
+            .report
+            .as_ref()
+            .map_or(self.kept.len(), |r| r.recommendations.len());
+        self.selected = self.selected.min(n.saturating_sub(1));
+    }
+
+    /// Why there is no kept recommendation to edit or remove: none are kept yet (keep or write one), or
+    /// every kept one was removed.
+    fn none_kept(&self, cx: &Cx) -> String {
+        let kept = self.report.as_ref().is_some_and(|r| r.recommendations_kept);
+        cx.t(if kept {
+            Msg::RecNoneKept
+        } else {
+            Msg::RecKeepFirst
+        })
+        .to_string()
     }
 
     fn edit_recommendation(
@@ -455,7 +489,10 @@ impl DashboardScreen {
                 super::text_form::TextSpec {
                     target: match &kept {
                         Some(k) => super::text_form::TextTarget::Recommendation(k.id, k.version),
-                        None => super::text_form::TextTarget::NewRecommendation(self.program),
+                        None => super::text_form::TextTarget::NewRecommendation(
+                            self.program,
+                            self.suggested(),
+                        ),
                     },
                     text: kept.map(|k| k.text).unwrap_or_default(),
                     context: name,
@@ -597,7 +634,14 @@ impl DashboardScreen {
             }
             Section::Advice => {
                 if r.recommendations.is_empty() {
-                    out.push(Line::Dim(cx.t(Msg::DashNoRecommendations).into()));
+                    out.push(Line::Dim(
+                        cx.t(if r.recommendations_kept {
+                            Msg::RecNoneKept
+                        } else {
+                            Msg::DashNoRecommendations
+                        })
+                        .into(),
+                    ));
                 }
                 out.push(Line::Dim(
                     cx.t(if r.recommendations_kept {
@@ -620,10 +664,10 @@ impl DashboardScreen {
                             Line::Text(format!("   {line}"))
                         });
                     }
-                    out.push(Line::Dim(format!(
-                        "  {}",
-                        Msg::DashBecause.fill(lang, &[&rec.because])
-                    )));
+                    // One the evaluator wrote has no reason: no empty "because".
+                    if let Some(because) = rec.because_line(lang) {
+                        out.push(Line::Dim(format!("  {because}")));
+                    }
                 }
             }
         }
@@ -689,7 +733,7 @@ impl View for DashboardScreen {
             Action::Cmd(Command::Edit) if self.section == Section::Advice => {
                 return match self.kept.get(self.selected).cloned() {
                     Some(k) => self.edit_recommendation(Some(k), cx),
-                    None => vec![Reply::error(cx.t(Msg::RecKeepFirst))],
+                    None => vec![Reply::error(self.none_kept(cx))],
                 };
             }
             Action::Cmd(Command::Delete) if self.section == Section::Advice => {
@@ -703,7 +747,7 @@ impl View for DashboardScreen {
                             on_yes: vec![Reply::save(Change::DeleteRecommendation(k.id))],
                         },
                     )))],
-                    None => vec![Reply::error(cx.t(Msg::RecKeepFirst))],
+                    None => vec![Reply::error(self.none_kept(cx))],
                 };
             }
             Action::Saved(Saved::Recommendation) => {
@@ -711,6 +755,7 @@ impl View for DashboardScreen {
             }
             Action::Loaded(Loaded::Kept(program, kept)) if *program == self.program => {
                 self.kept = kept.clone();
+                self.clamp_selected();
             }
             Action::Cmd(Command::Down) => self.offset = (self.offset + 1).min(last),
             Action::Cmd(Command::Up) => self.offset = self.offset.saturating_sub(1),
@@ -740,6 +785,7 @@ impl View for DashboardScreen {
             }
             Action::Loaded(Loaded::Dashboard(report)) if report.program_id == self.program => {
                 self.report = Some(report.clone());
+                self.clamp_selected();
                 let len = self.lines(cx).len();
                 self.offset = self.offset.min(len.saturating_sub(height));
             }

@@ -389,11 +389,18 @@ impl EntryScreen {
         if let Some(def) = self.def()
             && matches!(item.role, Some(ItemRole::CountDone | ItemRole::CountDue))
             && let Some(due) = crate::domain::instrument::counts_problem(def, |c| {
-                if c == item.code.as_str() {
-                    value.clone()
-                } else {
-                    self.answers.get(c).cloned()
-                }
+                // The counts as they stand once this answer is in: an item the answer hides (TEPAT
+                // after TUGAS 0) loses its answer, so it no longer counts.
+                let answer = |code: &str| -> Option<&str> {
+                    if code == item.code.as_str() {
+                        value.as_deref()
+                    } else {
+                        self.answers.get(code).map(String::as_str)
+                    }
+                };
+                def.position(c)
+                    .filter(|i| def.shown(*i, answer))
+                    .and_then(|_| answer(c).map(str::to_string))
             })
         {
             return vec![Reply::error(

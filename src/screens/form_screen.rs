@@ -333,6 +333,9 @@ impl<S: FormSpec> View for FormScreen<S> {
                     Loaded::Asn(a, _) => (a.stamp.updated_by.clone(), a.stamp.updated_at.clone()),
                     Loaded::Program(p) => (p.stamp.updated_by.clone(), p.stamp.updated_at.clone()),
                     Loaded::Opd(o) => (o.stamp.updated_by.clone(), o.stamp.updated_at.clone()),
+                    Loaded::Indicator(_, Some((_, s))) | Loaded::Roi(_, Some((_, s))) => {
+                        (s.updated_by.clone(), s.updated_at.clone())
+                    }
                     _ => (String::new(), String::new()),
                 };
                 let view = self.conflict_view(&by, &at, &theirs);

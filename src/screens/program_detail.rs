@@ -96,6 +96,14 @@ fn content(body: Rect) -> Rect {
     }
 }
 
+/// The rows of the results section's indicator table (the ROI lines take the rest).
+fn results_table(c: Rect) -> Rect {
+    Rect {
+        height: c.height.saturating_sub(7).max(3),
+        ..c
+    }
+}
+
 impl ProgramDetailScreen {
     pub fn new(id: ProgramId) -> ProgramDetailScreen {
         ProgramDetailScreen {
@@ -148,6 +156,7 @@ impl ProgramDetailScreen {
         match self.section {
             Section::Objectives => usize::from(c.height),
             Section::Costs => body_height(c).saturating_sub(4),
+            Section::Results => body_height(results_table(c)),
             _ => body_height(c),
         }
     }
@@ -524,6 +533,8 @@ impl View for ProgramDetailScreen {
                 self.roster.clamp(d.roster.len(), body_height(c));
                 self.costs
                     .clamp(d.costs.len(), body_height(c).saturating_sub(4));
+                self.results
+                    .clamp(d.indicators.len(), body_height(results_table(c)));
             }
             Action::Saved(Saved::Enrolled { name, .. }) => {
                 return vec![
@@ -616,10 +627,7 @@ impl ProgramDetailScreen {
         let theme = cx.theme;
         let lang = cx.lang;
         let w = area.width.saturating_sub(2);
-        let table = Rect {
-            height: area.height.saturating_sub(7).max(3),
-            ..area
-        };
+        let table = results_table(area);
         let columns = [
             Column::fill(cx.t(Msg::IndicatorName), 1),
             Column::fixed(cx.t(Msg::IndicatorUnit), 10),

@@ -2,7 +2,7 @@
 
 use super::Cx;
 use super::form_screen::FormSpec;
-use crate::app::effect::Change;
+use crate::app::effect::{Change, Load, Loaded};
 use crate::domain::ids::{ProgramId, Version};
 use crate::domain::program::format_rupiah;
 use crate::domain::results::{
@@ -137,6 +137,33 @@ impl FormSpec for IndicatorSpec {
             None => Change::AddIndicator(self.program, input),
         })
     }
+
+    fn base(&self) -> Option<Version> {
+        self.current.as_ref().map(|(_, v, _)| *v)
+    }
+
+    fn set_base(&mut self, version: Version) {
+        if let Some((_, v, _)) = &mut self.current {
+            *v = version;
+        }
+    }
+
+    fn reload(&self) -> Option<Load> {
+        self.current.as_ref().map(|(id, _, _)| Load::Indicator(*id))
+    }
+
+    fn theirs(&self, loaded: &Loaded, cx: &Cx) -> Option<(Version, Form<IndicatorField>)> {
+        match (loaded, &self.current) {
+            (Loaded::Indicator(id, Some((input, stamp))), Some((mine, _, _))) if id == mine => {
+                let saved = IndicatorSpec {
+                    current: Some((*id, stamp.version, input.clone())),
+                    ..self.clone()
+                };
+                Some((stamp.version, saved.build(cx)))
+            }
+            _ => None,
+        }
+    }
 }
 
 impl FieldKey for RoiField {
@@ -250,5 +277,33 @@ impl FormSpec for RoiSpec {
                 .collect::<Vec<_>>()
         })?;
         Ok(Change::SaveRoi(self.program, self.base, input))
+    }
+
+    fn base(&self) -> Option<Version> {
+        self.base
+    }
+
+    fn set_base(&mut self, version: Version) {
+        self.base = Some(version);
+    }
+
+    /// A first estimate can conflict too (another one was saved meanwhile), so the saved one is always
+    /// read again.
+    fn reload(&self) -> Option<Load> {
+        Some(Load::Roi(self.program))
+    }
+
+    fn theirs(&self, loaded: &Loaded, cx: &Cx) -> Option<(Version, Form<RoiField>)> {
+        match loaded {
+            Loaded::Roi(program, Some((input, stamp))) if *program == self.program => {
+                let saved = RoiSpec {
+                    base: Some(stamp.version),
+                    current: input.clone(),
+                    ..self.clone()
+                };
+                Some((stamp.version, saved.build(cx)))
+            }
+            _ => None,
+        }
     }
 }

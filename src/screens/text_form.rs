@@ -21,13 +21,15 @@ impl FieldKey for TextField {
 }
 
 /// What the text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TextTarget {
     NewObjective(ProgramId),
     Objective(ObjectiveId),
     NewBehaviour(ObjectiveId),
     Behaviour(BehaviourId),
-    NewRecommendation(ProgramId),
+    /// The evaluator's own recommendation; when none are kept yet, the suggestions shown are kept with
+    /// it (writing one's own adds to them rather than replacing them).
+    NewRecommendation(ProgramId, Vec<crate::store::results::NewRecommendation>),
     Recommendation(i64, crate::domain::ids::Version),
 }
 
@@ -51,7 +53,7 @@ impl FormSpec for TextSpec {
             TextTarget::Objective(_) => Msg::ObjectiveEditTitle,
             TextTarget::NewBehaviour(_) => Msg::BehaviourNewTitle,
             TextTarget::Behaviour(_) => Msg::BehaviourEditTitle,
-            TextTarget::NewRecommendation(_) => Msg::RecNewTitle,
+            TextTarget::NewRecommendation(..) => Msg::RecNewTitle,
             TextTarget::Recommendation(..) => Msg::RecEditTitle,
         })
         .to_string()
@@ -74,12 +76,12 @@ impl FormSpec for TextSpec {
     }
 
     fn record_key(&self) -> String {
-        match self.target {
+        match &self.target {
             TextTarget::NewObjective(p) => format!("p{p}"),
             TextTarget::Objective(o) => format!("o{o}"),
             TextTarget::NewBehaviour(o) => format!("ob{o}"),
             TextTarget::Behaviour(b) => format!("b{b}"),
-            TextTarget::NewRecommendation(p) => format!("r{p}"),
+            TextTarget::NewRecommendation(p, _) => format!("r{p}"),
             TextTarget::Recommendation(id, _) => format!("k{id}"),
         }
     }
@@ -87,18 +89,17 @@ impl FormSpec for TextSpec {
     fn submit(&self, form: &Form<TextField>, cx: &Cx) -> Result<Change, Vec<(TextField, String)>> {
         let text = required_text(&form.value(TextField::Text), TEXT_MAX)
             .map_err(|p| vec![(TextField::Text, p.localize(cx.lang))])?;
-        Ok(match self.target {
-            TextTarget::NewObjective(p) => Change::AddObjective(p, text),
-            TextTarget::Objective(o) => Change::UpdateObjective(o, text),
-            TextTarget::NewBehaviour(o) => Change::AddBehaviour(o, text),
-            TextTarget::Behaviour(b) => Change::UpdateBehaviour(b, text),
-            TextTarget::NewRecommendation(p) => Change::KeepRecommendation {
-                program: p,
-                rule: "manual".into(),
-                text,
-                because: String::new(),
+        Ok(match &self.target {
+            TextTarget::NewObjective(p) => Change::AddObjective(*p, text),
+            TextTarget::Objective(o) => Change::UpdateObjective(*o, text),
+            TextTarget::NewBehaviour(o) => Change::AddBehaviour(*o, text),
+            TextTarget::Behaviour(b) => Change::UpdateBehaviour(*b, text),
+            TextTarget::NewRecommendation(p, suggested) => Change::KeepRecommendations {
+                program: *p,
+                suggested: suggested.clone(),
+                own: Some(crate::store::results::NewRecommendation::own(text)),
             },
-            TextTarget::Recommendation(id, v) => Change::EditRecommendation(id, v, text),
+            TextTarget::Recommendation(id, v) => Change::EditRecommendation(*id, *v, text),
         })
     }
 }

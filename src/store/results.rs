@@ -1,8 +1,8 @@
 //! Level 4 in the database: a program's unit indicators before and after, its monetary benefit with
 //! isolation and confidence, and the recommendations kept with it.
 
-use super::{Entity, Result, Store, StoreError, conflict_or_missing};
-use crate::domain::ids::{ProgramId, Version};
+use super::{Entity, Result, STAMP_COLS, Store, StoreError, conflict_or_missing, stamp_at};
+use crate::domain::ids::{ProgramId, Stamp, Version};
 use crate::domain::results::{IndicatorInput, RoiInput};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -23,6 +23,26 @@ pub struct KeptRecommendation {
     pub rule: String,
     pub text: String,
     pub because: String,
+}
+
+/// A recommendation to keep with a program: one suggested from the data, or the evaluator's own (rule
+/// `manual`, no reason).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRecommendation {
+    pub rule: String,
+    pub text: String,
+    pub because: String,
+}
+
+impl NewRecommendation {
+    /// One the evaluator wrote.
+    pub fn own(text: String) -> NewRecommendation {
+        NewRecommendation {
+            rule: "manual".into(),
+            text,
+            because: String::new(),
+        }
+    }
 }
 
 impl Store {
@@ -46,6 +66,31 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One indicator with who saved it last and when (the saved side of a conflict); `None` when it
+    /// was removed.
+    pub fn indicator(&self, id: i64) -> Result<Option<(IndicatorInput, Stamp)>> {
+        let sql = format!(
+            "SELECT name, unit, before, after, higher_better, source, {STAMP_COLS}
+             FROM result_indicator WHERE id = ?1"
+        );
+        Ok(self
+            .conn()
+            .query_row(&sql, [id], |r| {
+                Ok((
+                    IndicatorInput {
+                        name: r.get(0)?,
+                        unit: r.get(1)?,
+                        before: r.get(2)?,
+                        after: r.get(3)?,
+                        higher_better: r.get(4)?,
+                        source: r.get(5)?,
+                    },
+                    stamp_at(r, 6)?,
+                ))
+            })
+            .optional()?)
     }
 
     pub fn add_indicator(&mut self, program: ProgramId, i: &IndicatorInput) -> Result<i64> {
@@ -131,6 +176,30 @@ impl Store {
         })
     }
 
+    /// The monetary estimate with who saved it last and when (the saved side of a conflict); `None`
+    /// when none was entered.
+    pub fn roi_record(&self, program: ProgramId) -> Result<Option<(RoiInput, Stamp)>> {
+        let sql = format!(
+            "SELECT benefit, isolation, isolation_pct, confidence_pct, intangibles, {STAMP_COLS}
+             FROM program_result WHERE program_id = ?1"
+        );
+        Ok(self
+            .conn()
+            .query_row(&sql, [program.0], |r| {
+                Ok((
+                    RoiInput {
+                        benefit: r.get(0)?,
+                        isolation: r.get(1)?,
+                        isolation_pct: r.get(2)?,
+                        confidence_pct: r.get(3)?,
+                        intangibles: r.get(4)?,
+                    },
+                    stamp_at(r, 5)?,
+                ))
+            })
+            .optional()?)
+    }
+
     /// Saves the monetary estimate; `base` is the version it was edited from (`None`: there was none).
     pub fn save_roi(
         &mut self,
@@ -210,21 +279,52 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn keep_recommendation(
+    /// Whether the program's recommendations are the evaluator's own (even when none are left) rather
+    /// than the suggested ones.
+    pub fn recommendations_kept(&self, program: ProgramId) -> Result<bool> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT recommendations_kept = 1
+                    OR EXISTS (SELECT 1 FROM recommendation WHERE program_id = ?1)
+             FROM program WHERE id = ?1",
+        )?;
+        Ok(stmt
+            .query_row([program.0], |r| r.get(0))
+            .optional()?
+            .unwrap_or(false))
+    }
+
+    /// Keeps recommendations with the program, in one transaction; from then on its recommendations are
+    /// the kept ones, even when all of them are removed later. `suggested` (those shown from the data) are
+    /// kept only if none were kept before, so two evaluators keeping them at once keep them once; `own`
+    /// is added after them in any case.
+    pub fn keep_recommendations(
         &mut self,
         program: ProgramId,
-        rule: &str,
-        text: &str,
-        because: &str,
-    ) -> Result<i64> {
+        suggested: &[NewRecommendation],
+        own: Option<&NewRecommendation>,
+    ) -> Result<()> {
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO recommendation (program_id, rule, text, because, created_by, created_at,
-                                             updated_by, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6)",
-                params![program.0, rule, text, because, tx.user(), tx.now()],
+            let kept: bool = tx.query_row(
+                "SELECT recommendations_kept = 1
+                        OR EXISTS (SELECT 1 FROM recommendation WHERE program_id = ?1)
+                 FROM program WHERE id = ?1",
+                [program.0],
+                |r| r.get(0),
             )?;
-            Ok(tx.last_insert_rowid())
+            let first = if kept { &[][..] } else { suggested };
+            for r in first.iter().chain(own) {
+                tx.execute(
+                    "INSERT INTO recommendation (program_id, rule, text, because, created_by, created_at,
+                                                 updated_by, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6)",
+                    params![program.0, r.rule, r.text, r.because, tx.user(), tx.now()],
+                )?;
+            }
+            tx.execute(
+                "UPDATE program SET recommendations_kept = 1 WHERE id = ?1 AND recommendations_kept = 0",
+                [program.0],
+            )?;
+            Ok(())
         })
     }
 

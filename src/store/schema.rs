@@ -458,8 +458,18 @@ CREATE INDEX recommendation_program ON recommendation(program_id);
 /// rebuilt after migrating leave that one out.
 const V8: &str = "DROP TRIGGER IF EXISTS audit_answer_insert;";
 
+/// Whether a program's recommendations are the evaluator's (kept with `k`, written anew, edited) rather
+/// than the suggested ones. It is a fact of its own, not "some are stored": an evaluator who removed every
+/// kept recommendation has none, and the suggestions do not come back. Programs with kept ones already
+/// have it.
+const V9: &str = r#"
+ALTER TABLE program ADD COLUMN recommendations_kept INTEGER NOT NULL DEFAULT 0
+    CHECK (recommendations_kept IN (0, 1));
+UPDATE program SET recommendations_kept = 1 WHERE id IN (SELECT program_id FROM recommendation);
+"#;
+
 /// Schema steps; version N is reached by running `MIGRATIONS[N - 1]`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// Tables whose inserts the audit trail leaves out, because the row that holds them already says who
 /// wrote them and when: a new answer belongs to its form (`response`, audited with its keyer and
@@ -631,4 +641,42 @@ fn rebuild_audit_triggers(conn: &Connection) -> Result<()> {
         conn.execute_batch(&sql)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MIGRATIONS, V9};
+    use rusqlite::Connection;
+
+    #[test]
+    fn programs_with_kept_recommendations_stay_kept_after_migrating() {
+        let conn = Connection::open_in_memory().expect("memory");
+        let v9 = MIGRATIONS
+            .iter()
+            .position(|m| *m == V9)
+            .expect("V9 is a migration");
+        for sql in &MIGRATIONS[..v9] {
+            conn.execute_batch(sql).expect("earlier migration");
+        }
+        conn.execute_batch(
+            "INSERT INTO program (id, code, name, kind, mode, start_date, end_date, jp, status,
+                                  created_by, created_at, updated_by, updated_at)
+             VALUES (1, 'A', 'A', 'teknis', 'klasikal', '2026-01-01', '2026-01-02', 8, 'selesai',
+                     'x', 't', 'x', 't'),
+                    (2, 'B', 'B', 'teknis', 'klasikal', '2026-01-01', '2026-01-02', 8, 'selesai',
+                     'x', 't', 'x', 't');
+             INSERT INTO recommendation (program_id, text, created_by, created_at, updated_by, updated_at)
+             VALUES (1, 'Libatkan mentor', 'x', 't', 'x', 't');",
+        )
+        .expect("rows");
+        conn.execute_batch(V9).expect("V9");
+        let kept: Vec<(i64, i64)> = conn
+            .prepare("SELECT id, recommendations_kept FROM program ORDER BY id")
+            .expect("query")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("read");
+        assert_eq!(kept, [(1, 1), (2, 0)]);
+    }
 }

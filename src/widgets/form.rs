@@ -9,6 +9,7 @@ use super::{Theme, put};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use std::collections::BTreeMap;
+use unicode_width::UnicodeWidthStr;
 
 /// A field identifier with a stable key (used for drafts).
 pub trait FieldKey: Copy + Eq + std::fmt::Debug {
@@ -139,8 +140,15 @@ pub struct Form<F> {
     pub unsaved_draft: bool,
 }
 
-/// Width of the label column.
+/// Narrowest label column: the focus marker, a space, a label of up to 15 columns and the space before
+/// the value.
 pub const LABEL_WIDTH: u16 = 18;
+
+/// Widest label column, so that a wide terminal does not push the values far from their labels.
+const MAX_LABEL_WIDTH: u16 = 30;
+
+/// The marker and space before a label, and the space between it and the value.
+const LABEL_MARGIN: u16 = 3;
 
 impl<F: FieldKey> Form<F> {
     pub fn new(fields: Vec<Field<F>>) -> Form<F> {
@@ -399,6 +407,8 @@ impl<F: FieldKey> Form<F> {
     pub fn render_with(&self, area: Rect, buf: &mut Buffer, theme: Theme, show_focus: bool) {
         let height = usize::from(area.height);
         let first = self.first_row(height);
+        // A label too long for the column is cut, but never touches its value.
+        let label_text = self.label_width(area) - LABEL_MARGIN;
         for (row, (i, f)) in self
             .fields
             .iter()
@@ -416,7 +426,7 @@ impl<F: FieldKey> Form<F> {
             } else {
                 theme.label()
             };
-            put(buf, area.x + 2, y, &f.label, LABEL_WIDTH - 2, label_style);
+            put(buf, area.x + 2, y, &f.label, label_text, label_style);
             let input_area = self.input_area(area, y, f);
             match &f.input {
                 Input::Text(t) => t.render(input_area, buf, focused, theme),
@@ -469,9 +479,26 @@ impl<F: FieldKey> Form<F> {
         }
     }
 
+    /// The label column: wide enough for the longest label and a space before the value, at least
+    /// [`LABEL_WIDTH`] and at most a third of the area (26 columns in 80), so the values keep their room.
+    pub fn label_width(&self, area: Rect) -> u16 {
+        let longest = self
+            .fields
+            .iter()
+            .map(|f| crate::text::visible(&f.label).width())
+            .max()
+            .unwrap_or(0);
+        let wanted = u16::try_from(longest)
+            .unwrap_or(u16::MAX)
+            .saturating_add(LABEL_MARGIN);
+        let most = (area.width / 3).clamp(LABEL_WIDTH, MAX_LABEL_WIDTH);
+        wanted.clamp(LABEL_WIDTH, most)
+    }
+
     fn input_area(&self, area: Rect, y: u16, f: &Field<F>) -> Rect {
-        let x = area.x + LABEL_WIDTH;
-        let width = f.width.min(area.width.saturating_sub(LABEL_WIDTH + 1));
+        let label = self.label_width(area);
+        let x = area.x + label;
+        let width = f.width.min(area.width.saturating_sub(label + 1));
         Rect {
             x,
             y,
@@ -614,6 +641,45 @@ mod tests {
         assert_eq!(g.value(F::Kind), "pppk");
         assert_eq!(g.lookup(F::Unit), Some(7));
         assert_eq!(g.snapshot(), snap);
+    }
+
+    fn drawn(f: &Form<F>, width: u16) -> Vec<String> {
+        let area = Rect::new(0, 0, width, 3);
+        let mut buf = Buffer::empty(area);
+        f.render(area, &mut buf, Theme::from_env(Some("1".into())));
+        (0..3)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_label_column_fits_the_longest_label_and_a_space() {
+        let mut f = Form::new(vec![
+            Field::text(F::Name, "Manfaat per tahun (Rp)", InputKind::Amount, 20, 20),
+            Field::text(F::Unit, "Satuan", InputKind::Text, 20, 20),
+        ]);
+        f.set_text(F::Name, "250.000.000");
+        let lines = drawn(&f, 80);
+        assert!(
+            lines[0].starts_with("▶ Manfaat per tahun (Rp) 250.000.000"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with(&format!("  Satuan{}", " ".repeat(17))),
+            "{lines:?}"
+        );
+        // Short labels keep the narrowest column.
+        assert_eq!(form().label_width(Rect::new(0, 0, 80, 3)), LABEL_WIDTH);
+        // In a narrow area a long label is cut, and a space still parts it from its value.
+        let lines = drawn(&f, 50);
+        assert!(
+            lines[0].starts_with("▶ Manfaat per ta… 250.000.000"),
+            "{lines:?}"
+        );
     }
 
     #[test]
