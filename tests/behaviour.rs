@@ -16,11 +16,11 @@ use tilik::domain::instrument::Phase;
 use tilik::domain::program::ProgramStatus;
 use tilik::domain::user::{Role, Username};
 use tilik::i18n::{Lang, Msg};
-use tilik::screens::Screen;
 use tilik::screens::entry::{EntryScreen, Stage};
 use tilik::screens::entry_setup::SetupField;
 use tilik::screens::participant::{ParticipantScreen, Section};
 use tilik::screens::worklist::WorklistScreen;
+use tilik::screens::{Modal, Screen};
 use tilik::store::Store;
 use tilik::store::followup::{Work, WorkFilter, WorkItem, WorkView};
 use tilik::store::response::{Batch, Keying, Respondent};
@@ -366,7 +366,10 @@ fn the_worklist_shows_what_is_due_and_its_counts_match_the_store() {
             &[
                 &id(Msg::WorkViewDue),
                 &id(Msg::AllUnits),
-                &id(Msg::WorkEveryone)
+                &id(Msg::WorkEveryone),
+                &"w",
+                &"u",
+                &"m"
             ]
         )),
         "{screen}"
@@ -472,12 +475,15 @@ fn taking_a_line_makes_it_mine_and_enter_opens_its_form_for_that_person() {
     assert_eq!(worklist(&h).filter.evaluator.as_deref(), Some(ME));
     let screen = h.screen();
     assert!(screen.contains(id(Msg::WorkMine)), "{screen}");
-    assert!(screen.contains(id(Msg::WorkNone)), "{screen}");
+    assert!(
+        screen.contains(&Msg::WorkNone.fill(Lang::Id, &[&"w"])),
+        "{screen}"
+    );
     assert!(screen.contains("0 baris"), "{screen}");
     h.press(KeyCode::Char('m'));
     assert_eq!(worklist(&h).filter.evaluator, None);
 
-    // k on a step is refused: only planned forms are taken.
+    // a on a step is refused: only planned forms are taken.
     let rows = worklist(&h).rows.clone().expect("rows");
     let step = rows
         .iter()
@@ -486,7 +492,7 @@ fn taking_a_line_makes_it_mine_and_enter_opens_its_form_for_that_person() {
     for _ in 0..step {
         h.press(KeyCode::Down);
     }
-    h.press(KeyCode::Char('k'));
+    h.press(KeyCode::Char('a'));
     assert_eq!(notice(&h), id(Msg::WorkOnlyForms));
     h.press(KeyCode::Home);
 
@@ -502,7 +508,7 @@ fn taking_a_line_makes_it_mine_and_enter_opens_its_form_for_that_person() {
     else {
         panic!("the second line is a form: {taken:?}");
     };
-    h.press(KeyCode::Char('k'));
+    h.press(KeyCode::Char('a'));
     let mine = h
         .store
         .worklist(
@@ -557,9 +563,9 @@ fn taking_a_line_makes_it_mine_and_enter_opens_its_form_for_that_person() {
     );
     assert_eq!(focused(&h), "TGL");
 
-    // k again on the taken line gives it back.
+    // a again on the taken line gives it back.
     h.press(KeyCode::Esc);
-    h.press(KeyCode::Char('k'));
+    h.press(KeyCode::Char('a'));
     assert!(
         h.store
             .worklist(
@@ -666,9 +672,16 @@ fn u_filters_the_worklist_by_unit_and_c_cancels_and_restores_a_line() {
     h.press(KeyCode::Char('x'));
     assert_eq!(worklist(&h).rows.as_ref().expect("rows"), &due);
 
-    // c: the first line is cancelled and leaves the due view; c in the full view restores it.
+    // c: the first line is cancelled (after a yes) and leaves the due view; c in the full view restores
+    // it without asking.
     let first = due[0].clone();
     h.press(KeyCode::Char('c'));
+    assert!(
+        matches!(h.state.modals.last(), Some(Modal::Confirm(_))),
+        "cancelling asks first"
+    );
+    assert_eq!(worklist(&h).rows.as_ref().expect("rows"), &due);
+    h.press(KeyCode::Char('y'));
     let now = worklist(&h).rows.clone().expect("rows");
     assert_eq!(now.len(), due.len() - 1);
     assert!(!now.iter().any(|w| w.what == first.what));
@@ -1002,10 +1015,10 @@ fn a_supervisor_interview_lists_ratings_per_objective_barriers_and_notes() {
     assert!(!screen.contains("tujuan pelatihan ke-1"), "{screen}");
     h.press(KeyCode::Char('3'));
     assert_eq!(focused(&h), "T1C");
-    let screen = h.screen();
+    let first_page = h.screen();
     assert!(
-        screen.contains("Contoh perilaku yang terlihat — Peserta menangani"),
-        "{screen}"
+        first_page.contains("Contoh perilaku yang terlihat — Peserta menangani"),
+        "{first_page}"
     );
     h.type_str("Mencatat setiap pengaduan di register\n");
     h.press(KeyCode::Char('4'));
@@ -1017,8 +1030,9 @@ fn a_supervisor_interview_lists_ratings_per_objective_barriers_and_notes() {
         let line = line_with(&screen, &format!("  {code}  "));
         assert!(line.contains(id(Msg::EntrySkippedMark)), "{line}");
     }
+    // The first two objectives exist: asked, on the form's first page.
     for code in ["T1 ", "T2 "] {
-        let line = line_with(&screen, &format!("  {code}"));
+        let line = line_with(&first_page, &format!("  {code}"));
         assert!(!line.contains(id(Msg::EntrySkippedMark)), "{line}");
     }
     assert_snapshot!("interview_objectives_skipped", screen);
@@ -1146,7 +1160,7 @@ fn a_supervisor_interview_lists_ratings_per_objective_barriers_and_notes() {
 
 /// A new step on the selected action: title, due date, Ctrl-S.
 fn add_step(h: &mut Harness, title: &str, due: &str) {
-    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('t'));
     assert!(
         matches!(h.state.top(), Some(Screen::StepForm(_))),
         "{}",
@@ -1185,8 +1199,8 @@ fn an_aksi_perubahan_with_steps_is_followed_on_the_worklist_and_closed_with_its_
     h.press(KeyCode::Char('n'));
     assert_eq!(notice(&h), id(Msg::PartNewOnlyActions));
     section(&mut h, Section::Actions);
-    // l and space need an action or a step.
-    h.press(KeyCode::Char('l'));
+    // t and space need an action or a step.
+    h.press(KeyCode::Char('t'));
     assert_eq!(notice(&h), id(Msg::PartChooseAction));
     h.press(KeyCode::Char(' '));
     assert_eq!(notice(&h), id(Msg::PartChooseStep));
@@ -1301,8 +1315,8 @@ fn an_aksi_perubahan_with_steps_is_followed_on_the_worklist_and_closed_with_its_
     let row = line_with(&h.screen(), "▶");
     assert!(row.contains("! 20/11/2026 KOM-2026-01"), "{row}");
     assert!(row.contains("Aksi perubahan: "), "{row}");
-    // k is for forms only; p goes to the participant's page.
-    h.press(KeyCode::Char('k'));
+    // a is for forms only; p goes to the participant's page.
+    h.press(KeyCode::Char('a'));
     assert_eq!(notice(&h), id(Msg::WorkOnlyForms));
     h.press(KeyCode::Char('p'));
     assert_eq!(participant(&h).asn, who);
@@ -1480,7 +1494,12 @@ fn a_finished_program_plans_follow_ups_for_everyone_who_did_not_withdraw() {
         .expect("evaluated");
     assert_eq!(planned(&h.store, prakom), first);
     open_program(&mut h, code);
-    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('t'));
+    assert!(
+        matches!(h.state.modals.last(), Some(Modal::Confirm(_))),
+        "planning follow-ups asks first"
+    );
+    h.press(KeyCode::Char('y'));
     assert_eq!(notice(&h), Msg::FollowupsPlanned.fill(Lang::Id, &[&0]));
     assert_eq!(planned(&h.store, prakom), first);
 
@@ -1804,7 +1823,7 @@ fn a_viewer_cannot_take_work() {
     let mut h = Harness::new(demo_store(), Role::Viewer);
     h.press(KeyCode::Char('3'));
     assert!(worklist(&h).rows.as_ref().is_some_and(|r| !r.is_empty()));
-    h.press(KeyCode::Char('k'));
+    h.press(KeyCode::Char('a'));
     assert_eq!(notice(&h), id(Msg::NotAllowed));
     let all = worklist_of(&h.store, WorkView::All);
     // Planned forms have nobody assigned (steps show their action's owner).
@@ -1814,4 +1833,315 @@ fn a_viewer_cannot_take_work() {
             .all(|w| w.evaluator.is_none()),
         "nothing assigned"
     );
+}
+
+// ── 7. A cancelled follow-up whose form came in after all ────────────────────────────────────────────────
+
+#[test]
+fn a_cancelled_follow_up_whose_form_is_entered_shows_as_done_everywhere() {
+    let mut store = demo_store();
+    // A planned form that is due and has none yet.
+    let line = worklist_of(&store, WorkView::Due)
+        .into_iter()
+        .find(|w| matches!(&w.what, Work::Form { .. }))
+        .expect("a form due");
+    let Work::Form {
+        id,
+        phase,
+        instrument: code,
+        ..
+    } = line.what.clone()
+    else {
+        unreachable!()
+    };
+    let program = line.program;
+    store.cancel_followup(id, true).expect("cancelled");
+    let state = |store: &Store, view: WorkView| {
+        worklist_of(store, view)
+            .into_iter()
+            .find(|w| w.what == line.what)
+            .map(|w| w.state)
+    };
+    assert_eq!(state(&store, WorkView::All), Some(Due::Cancelled));
+    assert_eq!(
+        state(&store, WorkView::Due),
+        None,
+        "a cancelled one is not due"
+    );
+
+    // The observation is entered after all: the line is done, not "Batal".
+    let batch = Batch {
+        program: Some(program),
+        instrument: code.clone(),
+        phase,
+    };
+    let instrument = store.instrument(&code).expect("query").expect("instrument");
+    let form = store
+        .start_response(
+            &batch,
+            instrument.id,
+            &Respondent::Asn(line.asn),
+            Keying::First,
+        )
+        .expect("form");
+    let first = instrument.definition.items[0].code.to_string();
+    store
+        .set_answer(form, &first, Some("1"), None)
+        .expect("answer");
+    store.complete_response(form).expect("complete");
+    assert_eq!(state(&store, WorkView::All), Some(Due::Done));
+    assert_eq!(state(&store, WorkView::Done), Some(Due::Done));
+    assert_eq!(state(&store, WorkView::Open), None);
+    // The participant's page reads the same lines.
+    let page = store
+        .participant(program, line.asn, test_today())
+        .expect("participant");
+    let on_page = page
+        .work
+        .iter()
+        .find(|w| w.what == line.what)
+        .expect("on the page");
+    assert_eq!(on_page.state, Due::Done);
+
+    // On the worklist screen, in the full view, it carries the done mark.
+    let mut h = Harness::new(store, Role::Admin);
+    h.press(KeyCode::Char('3'));
+    h.type_str("www");
+    assert_eq!(worklist(&h).filter.view, WorkView::All);
+    let rows = worklist(&h).rows.clone().expect("rows");
+    let at = rows
+        .iter()
+        .position(|w| w.what == line.what)
+        .expect("listed");
+    assert_eq!(rows[at].state, Due::Done);
+}
+
+// ── 8. The report's barriers and who did not improve ─────────────────────────────────────────────────────
+
+/// A program's behaviour forms, its objectives, and its people's NIP and name.
+type BehaviourInput = (
+    Vec<(AsnId, tilik::store::followup::PersonForm)>,
+    Vec<String>,
+    BTreeMap<AsnId, (String, String)>,
+);
+
+/// Every form of KOM's participants at the behaviour level, with the people's NIP and name.
+fn kom_forms(store: &Store) -> BehaviourInput {
+    let kom = program_id(store, KOM);
+    let forms = store.behaviour_forms(kom).expect("forms");
+    let objectives = store
+        .objectives(kom)
+        .expect("objectives")
+        .into_iter()
+        .map(|o| o.text)
+        .collect();
+    let people = store
+        .roster(kom)
+        .expect("roster")
+        .into_iter()
+        .map(|r| (r.asn, (r.nip, r.name)))
+        .collect();
+    (forms, objectives, people)
+}
+
+fn is_interview(f: &tilik::store::followup::PersonForm) -> bool {
+    f.definition.items.iter().any(|i| i.objective.is_some())
+}
+
+#[test]
+fn no_barrier_is_its_own_share_and_the_base_is_every_interview_and_self_assessment() {
+    let store = demo_store();
+    let (forms, objectives, people) = kom_forms(&store);
+    let b = tilik::report::behaviour::build(&forms, &objectives, &people);
+    // Counted here from the forms: every supervisor interview and self-assessment, of every phase, that
+    // answered the barrier question.
+    let answers: Vec<Vec<&str>> = forms
+        .iter()
+        .filter(|(_, f)| is_interview(f))
+        .filter_map(|(_, f)| f.answers.get("HAMBATAN"))
+        .map(|v| v.split(';').collect())
+        .collect();
+    assert!(
+        answers.len() > 5,
+        "the demo has interviews: {}",
+        answers.len()
+    );
+    assert_eq!(b.barrier_forms, answers.len());
+    assert_eq!(
+        b.interviews + b.self_assessments,
+        forms.iter().filter(|(_, f)| is_interview(f)).count()
+    );
+    let said = |code: &str| answers.iter().filter(|a| a.contains(&code)).count();
+    let none = b.no_barrier.clone().expect("the question was asked");
+    assert_eq!(none.code, "6");
+    assert_eq!(none.label, "Tidak ada hambatan");
+    assert_eq!(none.count, said("6"));
+    assert!(none.count > 0);
+    assert!((none.pct - 100.0 * said("6") as f64 / answers.len() as f64).abs() < 1e-9);
+    assert!(
+        b.barriers.iter().all(|n| n.code != "6"),
+        "no barrier is not a barrier: {:?}",
+        b.barriers
+    );
+    for n in &b.barriers {
+        assert_eq!(n.count, said(&n.code), "{}", n.label);
+        assert!((n.pct - 100.0 * n.count as f64 / answers.len() as f64).abs() < 1e-9);
+    }
+
+    // The dashboard says what is counted, and shows "no barrier" as a share, not as a bar.
+    let mut h = demo();
+    open_program(&mut h, KOM);
+    h.press(KeyCode::Char('r'));
+    for _ in 0..4 {
+        h.press(KeyCode::Tab);
+    }
+    let screen = h.screen();
+    assert!(
+        screen.contains(&format!(
+            "Hambatan yang disebut di {} wawancara atasan dan penilaian diri (semua tahap)",
+            answers.len()
+        )),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!(
+            "Menyatakan tidak ada hambatan: {} dari {} ({}%)",
+            none.count,
+            answers.len(),
+            (100.0 * none.count as f64 / answers.len() as f64).round()
+        )),
+        "{screen}"
+    );
+    assert!(
+        !screen
+            .lines()
+            .any(|l| l.trim_start().starts_with("Tidak ada hambatan")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn whoever_got_worse_is_listed_with_the_unchanged_only_where_there_are_interviews() {
+    use tilik::app::effect::Loaded;
+    let store = demo_store();
+    let (mut forms, objectives, people) = kom_forms(&store);
+    let before = tilik::report::behaviour::build(&forms, &objectives, &people);
+    let o = &before.observations[0];
+    assert_eq!(o.paired, o.improved + o.same + o.worse);
+    assert_eq!(before.unchanged.len(), o.same);
+    let who = people
+        .iter()
+        .find(|(_, (_, name))| before.unchanged.iter().any(|u| &u.name == name))
+        .map(|(a, _)| *a)
+        .expect("someone unchanged");
+    // Their latest observation now shows none of the behaviours, and their atasan said "no barrier".
+    let latest = [Phase::M6, Phase::F3, Phase::F2, Phase::F1, Phase::Followup]
+        .into_iter()
+        .find(|p| {
+            forms
+                .iter()
+                .any(|(a, f)| *a == who && f.instrument == OBS && f.phase == *p)
+        })
+        .expect("a follow-up");
+    for (a, f) in forms.iter_mut().filter(|(a, _)| *a == who) {
+        if f.instrument == OBS && f.phase == latest {
+            for code in ["B01", "B02", "B03", "B04", "B05", "B06", "B07"] {
+                f.answers.insert(code.into(), "0".into());
+            }
+        }
+        if is_interview(f) && *a == who {
+            f.answers.insert("HAMBATAN".into(), "6".into());
+        }
+    }
+    let after = tilik::report::behaviour::build(&forms, &objectives, &people);
+    let o = &after.observations[0];
+    assert_eq!((o.same, o.worse), (before.observations[0].same - 1, 1));
+    assert_eq!(o.paired, o.improved + o.same + o.worse);
+    assert_eq!(after.worse.len(), 1);
+    assert_eq!(after.worse[0].nip, people[&who].0);
+    assert!(after.worse[0].barriers.is_empty() && after.worse[0].no_barrier);
+    assert!(after.unchanged.iter().all(|u| u.nip != people[&who].0));
+
+    // On the dashboard: the split of the observed, then who got worse with what was said.
+    let kom = program_id(&store, KOM);
+    let program = store.program(kom).expect("program");
+    let mut report = tilik::report::build(&store, &program, Lang::Id).expect("report");
+    report.behaviour = after.clone();
+    let mut h = Harness::new(store, Role::Admin);
+    open_program(&mut h, KOM);
+    h.press(KeyCode::Char('r'));
+    h.act(tilik::app::action::Action::Loaded(Loaded::Dashboard(
+        Box::new(report.clone()),
+    )));
+    for _ in 0..3 {
+        h.press(KeyCode::Tab);
+    }
+    let screen = h.screen();
+    assert!(
+        screen.contains(&format!(
+            "dari {} peserta yang diamati awal dan sesudahnya: {} membaik, {} sama, 1",
+            o.paired, o.improved, o.same
+        )),
+        "{screen}"
+    );
+    h.press(KeyCode::Tab);
+    let screen = h.screen();
+    assert!(
+        screen.contains("Peserta yang perilakunya menurun: 1"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!(
+            "{} — menyatakan tidak ada hambatan",
+            people[&who].1
+        )),
+        "{screen}"
+    );
+
+    // The printed report says the same.
+    let html = tilik::report::html::render(&report, Lang::Id);
+    assert!(
+        html.contains(&format!(
+            "dari {} peserta yang diamati awal dan sesudahnya: {} membaik, {} sama, 1 menurun",
+            o.paired, o.improved, o.same
+        )),
+        "the split in the HTML"
+    );
+    assert!(html.contains("Peserta yang perilakunya menurun: 1"));
+    assert!(html.contains(&format!(
+        "<li>{} — menyatakan tidak ada hambatan</li>",
+        people[&who].1
+    )));
+    let none = after.no_barrier.clone().expect("asked");
+    assert!(html.contains(&format!(
+        "Menyatakan tidak ada hambatan: {} dari {}",
+        none.count, after.barrier_forms
+    )));
+    assert!(html.contains(&format!(
+        "Hambatan yang disebut di {} wawancara atasan dan penilaian diri (semua tahap)",
+        after.barrier_forms
+    )));
+
+    // Observations without any interview or self-assessment: nobody was asked why, so no list.
+    let observed: Vec<_> = forms
+        .iter()
+        .filter(|(_, f)| !is_interview(f))
+        .cloned()
+        .collect();
+    report.behaviour = tilik::report::behaviour::build(&observed, &objectives, &people);
+    assert_eq!(
+        report.behaviour.interviews + report.behaviour.self_assessments,
+        0
+    );
+    assert!(!report.behaviour.worse.is_empty(), "still computed");
+    h.act(tilik::app::action::Action::Loaded(Loaded::Dashboard(
+        Box::new(report),
+    )));
+    let screen = h.screen();
+    assert!(!screen.contains("Peserta tanpa perubahan"), "{screen}");
+    assert!(
+        !screen.contains("Peserta yang perilakunya menurun"),
+        "{screen}"
+    );
+    assert!(screen.contains(id(Msg::DashNoBarriers)), "{screen}");
 }

@@ -7,14 +7,17 @@ use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use tilik::app::action::{Action, Stop};
+use tilik::app::effect::{Failure, FailureKind};
 use tilik::app::harness::{Harness, test_today};
 use tilik::domain::ids::{AsnId, ProgramId};
 use tilik::domain::instrument::Phase;
 use tilik::domain::user::{Role, Username};
+use tilik::i18n::{Lang, Msg};
 use tilik::screens::Screen;
 use tilik::screens::entry::{EntryScreen, Stage};
 use tilik::screens::entry_setup::SetupField;
-use tilik::store::response::{Batch, Keying, Respondent, ResponseInfo};
+use tilik::store::response::{Batch, KEPT_FORM, Keying, Respondent, ResponseInfo, kept_record};
 use tilik::store::{OpenMode, Store};
 
 const KOM: &str = "KOM-2026-01";
@@ -930,4 +933,393 @@ fn a_reaction_form_without_a_program_is_refused() {
     h.press(KeyCode::Enter);
     assert!(matches!(h.state.top(), Some(Screen::EntrySetup(_))));
     assert!(h.screen().contains("Pilih program dulu"), "{}", h.screen());
+}
+
+// ── Nothing typed is lost; verification; saving (issue 19) ──────────────────────────────────────────────
+
+/// N01 a number typed into a field; T01 a long text; T02 a line of text.
+const TYPED_TOML: &str = r#"
+code = "KETIK-01"
+title = "Survei isian"
+level = "reaction"
+
+[[items]]
+code = "N01"
+text = "Berapa jam pelatihan yang Anda ikuti?"
+type = "number"
+min = 0
+max = 100
+
+[[items]]
+code = "T01"
+text = "Ceritakan manfaat pelatihan"
+type = "text"
+multiline = true
+max = 2000
+"#;
+
+/// The session ends as when the terminal is closed: what `update` asks for on SIGHUP is carried out.
+fn hang_up(mut h: Harness) {
+    h.act(Action::Stop(Stop::Hangup));
+    assert!(h.state.quit);
+}
+
+#[test]
+fn text_in_an_open_editor_and_the_statistics_survive_a_hangup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = demo_file(dir.path());
+    let mut h = Harness::new(open_as(&path, "operator1"), Role::Admin);
+    open_entry(&mut h, KOM, REAKSI, Keying::First);
+    h.press(KeyCode::Enter);
+    let who = current(&h);
+    h.type_str(FORM_A);
+    h.act(Action::Active(4_000));
+    // A correction: R21 typed again.
+    h.press(KeyCode::Up);
+    h.type_str("2");
+    assert_eq!(focused(&h), "R22");
+    h.type_str("Materi sangat berguna\nterutama praktik");
+    assert!(entry(&h).editor.is_some());
+    let stats = entry(&h).stats;
+    assert_eq!(stats.corrections, 1);
+    assert!(stats.keystrokes > 40, "{stats:?}");
+    hang_up(h);
+
+    let mut h = Harness::new(open_as(&path, "operator1"), Role::Admin);
+    open_entry(&mut h, KOM, REAKSI, Keying::First);
+    assert_eq!(current(&h), who);
+    assert_eq!(focused(&h), "R22");
+    let e = entry(&h);
+    let editor = e.editor.as_ref().expect("the editor is open again");
+    assert_eq!(
+        editor.text.value(),
+        "Materi sangat berguna\nterutama praktik"
+    );
+    assert_eq!(
+        (e.stats.keystrokes, e.stats.corrections),
+        (stats.keystrokes, stats.corrections),
+        "the clerk's statistics carry on"
+    );
+    assert_eq!(e.active_ms, 4_000);
+    let screen = h.screen();
+    assert!(screen.contains("terutama praktik"), "{screen}");
+    // Tab keeps the text; the form is saved with it.
+    h.press(KeyCode::Tab);
+    assert_eq!(focused(&h), "R23");
+    h.type_str("\n\n");
+    assert_eq!(entry(&h).stage, Stage::Respondent, "{}", h.screen());
+    let batch = post(&h, KOM, REAKSI);
+    let (info, answers) = stored(&h, &batch, &who, Keying::First).expect("saved");
+    assert!(info.complete);
+    assert_eq!(
+        answers.get("R22").map(String::as_str),
+        Some("Materi sangat berguna\nterutama praktik")
+    );
+    // Nothing is left over for a later form.
+    assert_eq!(
+        h.store
+            .load_draft(KEPT_FORM, &kept_record(&batch, Keying::First, &who))
+            .expect("drafts"),
+        None
+    );
+}
+
+#[test]
+fn typing_not_yet_accepted_survives_a_hangup_and_leaving_with_esc() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = demo_file(dir.path());
+    add_instrument(&mut open_as(&path, "operator1"), TYPED_TOML);
+    let mut h = Harness::new(open_as(&path, "operator1"), Role::Admin);
+    open_entry(&mut h, KOM, "KETIK-01", Keying::First);
+    h.press(KeyCode::Enter);
+    assert_eq!(focused(&h), "N01");
+    h.type_str("3");
+    assert_eq!(entry(&h).input.value(), "3");
+    hang_up(h);
+
+    let mut h = Harness::new(open_as(&path, "operator1"), Role::Admin);
+    open_entry(&mut h, KOM, "KETIK-01", Keying::First);
+    assert_eq!(focused(&h), "N01");
+    assert_eq!(entry(&h).input.value(), "3", "{}", h.screen());
+    // More typing, then Esc out of the entry screen and back in.
+    h.type_str("2");
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.state.top(), Some(Screen::EntrySetup(_))));
+    // The setup is still at its last field: Enter opens the same batch again.
+    h.press(KeyCode::Enter);
+    assert_eq!(entry(&h).stage, Stage::Items, "{}", h.screen());
+    assert_eq!(focused(&h), "N01", "{}", h.screen());
+    assert_eq!(entry(&h).input.value(), "32");
+    h.press(KeyCode::Enter);
+    assert_eq!(focused(&h), "T01");
+    assert_eq!(entry(&h).answers.get("N01").map(String::as_str), Some("32"));
+}
+
+#[test]
+fn a_pending_mismatch_survives_a_hangup() {
+    let keyed = Keyed::new(&[FORM_A]);
+    let (_, _, nip_a) = keyed.forms[0].clone();
+    let mut h = keyed.verifier();
+    by_nip(&mut h, &nip_a);
+    h.type_str(&FORM_A[..4]);
+    h.type_str("4");
+    assert_eq!(focused(&h), "R05");
+    assert!(entry(&h).mismatch.is_some());
+    assert_eq!(entry(&h).stats.mismatches, 1);
+    hang_up(h);
+
+    let mut h = keyed.verifier();
+    assert_eq!(focused(&h), "R05");
+    let e = entry(&h);
+    assert_eq!(e.mismatch.as_ref().map(|m| m.item.as_str()), Some("R05"));
+    assert_eq!(e.stats.mismatches, 1, "the mismatch is still counted once");
+    // The paper says 1: the mismatch is settled as before.
+    h.type_str("1");
+    assert_eq!(focused(&h), "R06");
+    assert!(entry(&h).mismatch.is_none());
+    assert_eq!(entry(&h).stats.mismatches, 1);
+}
+
+#[test]
+fn nobody_verifies_a_form_they_keyed_first() {
+    let keyed = Keyed::new(&[FORM_A, FORM_B]);
+    let (a, _, nip_a) = keyed.forms[0].clone();
+    let (b, _, nip_b) = keyed.forms[1].clone();
+    // operator1 keyed both: in the second keying they are not suggested, and refused by NIP.
+    let mut h = Harness::new(open_as(&keyed.path, "operator1"), Role::Admin);
+    open_entry(&mut h, KOM, REAKSI, Keying::Second);
+    assert!(
+        entry(&h).candidates().iter().all(|c| c.0 != a && c.0 != b),
+        "{}",
+        h.screen()
+    );
+    by_nip(&mut h, &nip_a);
+    assert_eq!(entry(&h).stage, Stage::Respondent, "{}", h.screen());
+    assert!(entry(&h).respondent.is_none());
+    assert!(notice(&h).contains("oleh Anda sendiri"), "{}", notice(&h));
+    let batch = post(&h, KOM, REAKSI);
+    assert!(stored(&h, &batch, &a, Keying::Second).is_none());
+
+    // Another verifier: after the form is saved, a fresh respondent, and the form is counted.
+    let mut h = keyed.verifier();
+    by_nip(&mut h, &nip_b);
+    assert_eq!(current(&h), b);
+    h.type_str(FORM_B);
+    h.type_str("\n\n\n");
+    let e = entry(&h);
+    assert_eq!(e.stage, Stage::Respondent, "{}", h.screen());
+    assert!(e.respondent.is_none());
+    assert_eq!(e.saved, 1);
+    assert!(h.screen().contains("1 disimpan sesi ini"), "{}", h.screen());
+}
+
+#[test]
+fn a_form_whose_start_fails_goes_back_to_the_respondent() {
+    let keyed = Keyed::new(&[FORM_A]);
+    let (_, _, nip_a) = keyed.forms[0].clone();
+    let mut h = keyed.verifier();
+    by_nip(&mut h, &nip_a);
+    assert_eq!(entry(&h).stage, Stage::Items);
+    // As if the store had refused to start it (someone else started it a moment before).
+    if let Some(Screen::Entry(e)) = h.state.stack.last_mut() {
+        e.started = false;
+    }
+    h.act(Action::Failed(Failure {
+        message: "sudah ada".into(),
+        kind: FailureKind::Duplicate,
+    }));
+    let e = entry(&h);
+    assert_eq!(e.stage, Stage::Respondent, "{}", h.screen());
+    assert!(e.respondent.is_none());
+    assert_eq!(e.saved, 0);
+}
+
+#[test]
+fn saving_a_form_without_any_answer_is_refused() {
+    let mut h = demo();
+    let batch = post(&h, KOM, REAKSI);
+    open_entry(&mut h, KOM, REAKSI, Keying::First);
+    h.press(KeyCode::Enter);
+    let who = current(&h);
+    h.ctrl('s');
+    assert_eq!(entry(&h).stage, Stage::Items, "{}", h.screen());
+    assert_eq!(
+        notice(&h),
+        Msg::EntryEmptyForm.fill(Lang::Id, &[&"Ctrl-D"]),
+        "{}",
+        h.screen()
+    );
+    let (info, answers) = stored(&h, &batch, &who, Keying::First).expect("draft");
+    assert!(!info.complete && answers.is_empty());
+    assert_eq!(entry(&h).saved, 0);
+    // Ctrl-D throws it away.
+    h.ctrl('d');
+    h.press(KeyCode::Char('y'));
+    assert_eq!(entry(&h).stage, Stage::Respondent);
+    assert!(stored(&h, &batch, &who, Keying::First).is_none());
+}
+
+#[test]
+fn a_long_text_says_how_its_editor_works_and_the_editor_covers_the_form() {
+    let mut h = demo();
+    open_entry(&mut h, KOM, REAKSI, Keying::First);
+    h.press(KeyCode::Enter);
+    h.type_str(FORM_A);
+    assert_eq!(focused(&h), "R22");
+    let screen = h.screen();
+    let hint = Msg::EntryLongTextHint.fill(Lang::Id, &[&"F2", &"Enter"]);
+    let shown: String = screen
+        .lines()
+        .rev()
+        .skip(2)
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        hint.split_whitespace().take(6).all(|w| shown.contains(w)),
+        "{hint}\n{screen}"
+    );
+    h.type_str("Bagus");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Tulis: Tab selesai · Enter baris baru · Esc batal"),
+        "{screen}"
+    );
+    assert!(screen.contains("Tab menyimpan teks"), "{screen}");
+    // The frame's rows show the editor alone: no focus mark, no cut mark beside it.
+    let top = screen.lines().position(|l| l.contains('┌')).expect("frame");
+    let bottom = screen.lines().position(|l| l.contains('└')).expect("frame");
+    for line in screen.lines().take(bottom + 1).skip(top) {
+        assert!(
+            !line.contains('▶') && !line.contains('…'),
+            "{line:?}\n{screen}"
+        );
+    }
+    assert_snapshot!("entry_long_text_editor", screen);
+}
+
+#[test]
+fn the_mode_shows_in_the_header_at_80_columns() {
+    let keyed = Keyed::new(&[FORM_A]);
+    let h = keyed.verifier();
+    let header = h.screen().lines().nth(1).unwrap_or_default().to_string();
+    assert!(header.ends_with("VERIFIKASI (entri kedua)"), "{header}");
+    let mut h = demo();
+    open_entry(&mut h, KOM, REAKSI, Keying::First);
+    let header = h.screen().lines().nth(1).unwrap_or_default().to_string();
+    assert!(header.ends_with("entri pertama"), "{header}");
+}
+
+#[test]
+fn setup_digits_choose_the_nth_option_and_other_keys_say_why_not() {
+    let mut h = demo();
+    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Char('2'));
+    let second = match h.state.top() {
+        Some(Screen::EntrySetup(s)) => s
+            .programs
+            .as_ref()
+            .and_then(|p| p.get(1))
+            .map(|p| p.program.id.0.to_string()),
+        _ => None,
+    };
+    assert_eq!(Some(setup_value(&h, SetupField::Program)), second);
+    h.press(KeyCode::Char('9'));
+    assert!(
+        notice(&h).contains("Tombol 9 tidak memilih"),
+        "{}",
+        h.screen()
+    );
+    assert_eq!(
+        Some(setup_value(&h, SetupField::Program)),
+        second,
+        "nothing chosen"
+    );
+    // The keying: 2 is verification.
+    h.type_str("\t\t\t");
+    h.press(KeyCode::Char('2'));
+    assert_eq!(setup_value(&h, SetupField::Keying), "second");
+    h.press(KeyCode::Char('3'));
+    assert_eq!(
+        notice(&h),
+        Msg::SetupChoiceKey.fill(Lang::Id, &[&"3", &2]),
+        "{}",
+        h.screen()
+    );
+}
+
+// ── Importing forms: skip logic before counts ───────────────────────────────────────────────────────────
+
+#[test]
+fn a_survey_import_judges_skip_logic_before_the_counts() {
+    let def = tilik::import::instrument::parse(
+        r#"
+code = "HITUNG-01"
+title = "Tugas"
+level = "behavior"
+
+[[items]]
+code = "TUGAS"
+text = "Tugas jatuh tempo"
+type = "number"
+min = 0
+max = 200
+role = "count_due"
+required = true
+
+[[items]]
+code = "TEPAT"
+text = "Tugas tepat waktu"
+type = "number"
+min = 0
+max = 200
+role = "count_done"
+show_if = "TUGAS > 0"
+required = true
+note = true
+"#,
+    )
+    .expect("a valid instrument");
+    let csv = "nip,TUGAS,TEPAT,TEPAT.note\n\
+               198504122010011003,0,,\n\
+               198504122010011004,0,3,\n\
+               198504122010011005,5,,\n\
+               198504122010011006,x,3,\n\
+               198504122010011007,4,6,\n\
+               198504122010011008,0,,lihat buku agenda\n\
+               198504122010011009,4,4,ok\n";
+    let table = tilik::import::table::read_csv_bytes(csv.as_bytes()).expect("csv");
+    let checked = tilik::import::survey::check_survey(&table, &def);
+    use tilik::domain::problem::Problem;
+    let got: Vec<(usize, &str, &Problem)> = checked
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_str(), &e.problem))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            // An answer to an item TUGAS = 0 hides: an error at its cell, not "more than due".
+            (3, "TEPAT", &Problem::AnsweredSkipped),
+            // Shown and required, left empty.
+            (4, "TEPAT", &Problem::Required),
+            // A bad value is reported once, not again as a skip error.
+            (5, "TUGAS", &Problem::Number),
+            // Shown: the counts are checked.
+            (6, "TEPAT", &Problem::MoreThanDue(4.0)),
+            // A note beside an item that is not asked.
+            (7, "TEPAT.note", &Problem::AnsweredSkipped),
+        ],
+        "{:?}",
+        checked.errors
+    );
+    let lines: Vec<usize> = checked.rows.iter().map(|r| r.line).collect();
+    assert_eq!(lines, vec![2, 8]);
+    assert_eq!(
+        checked.rows[1]
+            .answers
+            .get("TEPAT.note")
+            .map(String::as_str),
+        Some("ok")
+    );
 }

@@ -278,6 +278,15 @@ impl Tui {
         self.session.exp_eof().expect("tilik quits");
     }
 
+    /// Closes the terminal on tilik (SIGHUP, as when an SSH connection drops) and waits until it is gone.
+    fn hang_up(mut self) {
+        self.session
+            .process_mut()
+            .signal(Signal::SIGHUP)
+            .expect("hang up");
+        self.session.process().wait().expect("tilik is gone");
+    }
+
     fn kill(mut self) {
         self.session
             .process_mut()
@@ -390,5 +399,60 @@ fn a_killed_terminal_loses_nothing_and_the_form_carries_on() {
     tui.quit();
 
     assert_eq!(reaction_respondents(home.path(), &db), before + 3);
+    assert!(drafts(&db).is_empty());
+}
+
+/// The long answer R22 of the REAKSI-01 form keyed last (by this test: the demo's are older), if it has
+/// one.
+fn last_r22(db: &Path) -> Option<String> {
+    let conn = rusqlite::Connection::open(db).expect("open with rusqlite");
+    conn.query_row(
+        "SELECT a.value FROM response r JOIN answer a ON r.id = a.response_id AND a.item = 'R22'
+         WHERE r.id = (SELECT max(id) FROM response WHERE instrument_code = 'REAKSI-01')",
+        [],
+        |r| r.get(0),
+    )
+    .ok()
+}
+
+#[test]
+fn a_hangup_in_the_long_text_editor_keeps_the_text() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let db = demo_db(home.path());
+
+    let mut tui = Tui::start(home.path(), &db);
+    tui.open_reaksi();
+    tui.wait_text(CHOOSING);
+    tui.send("\r");
+    tui.wait_focus("R01");
+    tui.send(DIGITS);
+    tui.wait_focus("R22");
+    // Typing opens the editor; two lines, not accepted yet.
+    tui.send("Materi praktik sangat berguna\rterutama latihan kasus");
+    tui.wait_text("terutama latihan kasus");
+    tui.wait_text("Tulis:");
+    assert_eq!(last_r22(&db), None, "the text is not an answer yet");
+    tui.hang_up();
+
+    let mut tui = Tui::start(home.path(), &db);
+    tui.open_reaksi();
+    let screen = tui.wait_text("terutama latihan kasus");
+    assert!(screen.contains("Materi praktik sangat berguna"), "{screen}");
+    assert!(
+        screen.contains("Tulis:"),
+        "the editor is open again:\n{screen}"
+    );
+    assert!(screen.contains("Melanjutkan formulir"), "{screen}");
+    // Tab keeps the text and moves on; the form is saved with it.
+    tui.send("\t");
+    tui.wait_focus("R23");
+    tui.send("\r\r");
+    tui.wait_text("tersimpan");
+    tui.quit();
+
+    assert_eq!(
+        last_r22(&db).as_deref(),
+        Some("Materi praktik sangat berguna\nterutama latihan kasus")
+    );
     assert!(drafts(&db).is_empty());
 }

@@ -282,9 +282,9 @@ fn the_verification_section_shows_the_report_and_leads_to_adjudication() {
     assert_eq!(h.store.open_discrepancies().expect("open").len(), 1);
     h.press(KeyCode::Esc);
 
-    // 2: the second keying's value is what the paper says.
+    // b: the second keying's value is what the paper says.
     let d = h.store.open_discrepancies().expect("open").remove(0);
-    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Char('b'));
     assert!(h.store.open_discrepancies().expect("open").is_empty());
     assert!(h.screen().contains("Tidak ada perbedaan terbuka"));
     let form = h
@@ -332,7 +332,7 @@ fn a_keyer_cannot_settle_their_own_form() {
     let mut h = Harness::new(store, Role::Admin);
     to_section(&mut h, Section::Verification);
     h.press(KeyCode::Char('a'));
-    h.press(KeyCode::Char('1'));
+    h.press(KeyCode::Char('a'));
     assert!(
         h.screen().contains("Anda mengentri formulir ini"),
         "{}",

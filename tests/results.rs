@@ -333,7 +333,10 @@ fn indicators_are_added_edited_and_removed_in_the_results_section() {
     open_program(&mut h, PPP);
     to_results(&mut h);
     let screen = h.screen();
-    assert!(screen.contains(id(Msg::IndicatorsEmpty)), "{screen}");
+    assert!(
+        screen.contains(&Msg::IndicatorsEmpty.fill(Lang::Id, &[&"n"])),
+        "{screen}"
+    );
     assert!(screen.contains(id(Msg::RoiNoBenefit)), "{screen}");
 
     // An indicator without a name is refused, field by field; nothing is written.
@@ -1043,7 +1046,7 @@ fn recommendations_are_kept_edited_added_and_removed_from_the_dashboard() {
             .is_empty()
     );
 
-    // k keeps them all, as suggested on the screen.
+    // s keeps them all, as suggested on the screen.
     let on_screen: Vec<(String, String, String)> = dashboard(&h)
         .report
         .as_ref()
@@ -1052,7 +1055,7 @@ fn recommendations_are_kept_edited_added_and_removed_from_the_dashboard() {
         .iter()
         .map(|r| (r.rule.code(), r.text.clone(), r.because.clone()))
         .collect();
-    h.press(KeyCode::Char('k'));
+    h.press(KeyCode::Char('s'));
     let kept = h.store.kept_recommendations(prakom).expect("kept");
     assert_eq!(kept_triples(&kept), on_screen);
     assert!(
@@ -1068,8 +1071,8 @@ fn recommendations_are_kept_edited_added_and_removed_from_the_dashboard() {
     );
     assert_eq!(json_recommendations(&after, "suggested"), suggested);
 
-    // k again is refused and keeps nothing twice.
-    h.press(KeyCode::Char('k'));
+    // s again is refused and keeps nothing twice.
+    h.press(KeyCode::Char('s'));
     assert_eq!(notice(&h), id(Msg::RecAlreadyKept));
     assert_eq!(h.store.kept_recommendations(prakom).expect("kept"), kept);
 
@@ -1155,7 +1158,7 @@ fn removing_the_last_kept_recommendation_selects_the_one_before() {
     h.press(KeyCode::Char('r'));
     h.shift_tab();
     assert_eq!(dashboard(&h).section, DashSection::Advice, "{}", h.screen());
-    h.press(KeyCode::Char('k'));
+    h.press(KeyCode::Char('s'));
     let kept = h.store.kept_recommendations(prakom).expect("kept");
     assert_eq!(kept.len(), 3);
     h.press(KeyCode::Down);
@@ -1202,7 +1205,7 @@ fn removing_every_kept_recommendation_leaves_none_and_the_suggestions_stay_away(
     open_program(&mut h, PRAKOM);
     h.press(KeyCode::Char('r'));
     h.shift_tab();
-    h.press(KeyCode::Char('k'));
+    h.press(KeyCode::Char('s'));
     let kept = h.store.kept_recommendations(prakom).expect("kept");
     assert_eq!(kept.len(), 3);
     for left in (0..3).rev() {
@@ -1223,7 +1226,7 @@ fn removing_every_kept_recommendation_leaves_none_and_the_suggestions_stay_away(
     assert_eq!(notice(&h), id(Msg::RecNoneKept));
     h.press(KeyCode::Char('d'));
     assert_eq!(notice(&h), id(Msg::RecNoneKept));
-    h.press(KeyCode::Char('k'));
+    h.press(KeyCode::Char('s'));
     assert_eq!(notice(&h), id(Msg::RecAlreadyKept));
     assert!(
         h.store
@@ -1820,4 +1823,284 @@ fn active_time_is_counted_on_the_stores_day() {
     let mine: Vec<_> = rows.iter().filter(|r| r.clerk == ME).collect();
     assert_eq!(mine.len(), 1, "{rows:?}");
     assert_eq!((mine[0].forms, mine[0].active_seconds), (1, 48));
+}
+
+// ── 7. The dashboard at 80x24: every section fits, no value is cut ───────────────────────────────────────
+
+/// Complete anonymous IKM-9 forms (0: left empty) for a program and phase, keyed in the store.
+fn ikm_forms(store: &mut Store, program: ProgramId, phase: Phase, rows: &[[u8; 9]]) {
+    let instrument = store
+        .instrument("IKM-9")
+        .expect("query")
+        .expect("the built-in IKM-9");
+    let batch = Batch {
+        program: Some(program),
+        instrument: "IKM-9".into(),
+        phase,
+    };
+    for (n, row) in rows.iter().enumerate() {
+        let form = store
+            .start_response(
+                &batch,
+                instrument.id,
+                &Respondent::Sheet(format!("{phase:?}-{}", n + 1)),
+                Keying::First,
+            )
+            .expect("form");
+        for (k, v) in row.iter().enumerate().filter(|(_, v)| **v > 0) {
+            store
+                .set_answer(form, &format!("U{}", k + 1), Some(&v.to_string()), None)
+                .expect("answer");
+        }
+        store.complete_response(form).expect("complete");
+    }
+}
+
+/// The demo with PPP's unit surveyed before the training and six months after (the IKM of
+/// tests/report.rs: 71.53 C → 85.42 B), and a first follow-up survey where nobody answered U9.
+fn demo_with_ikm() -> Store {
+    let mut store = demo_store();
+    let ppp = program_id(&store, PPP);
+    ikm_forms(
+        &mut store,
+        ppp,
+        Phase::Pre,
+        &[
+            [3, 3, 2, 3, 3, 3, 3, 2, 3],
+            [3, 2, 2, 3, 3, 3, 3, 3, 3],
+            [2, 3, 3, 3, 3, 3, 4, 2, 3],
+            [3, 3, 2, 4, 3, 3, 3, 3, 3],
+        ],
+    );
+    ikm_forms(
+        &mut store,
+        ppp,
+        Phase::F1,
+        &[[4, 3, 3, 4, 3, 4, 4, 3, 0], [3, 3, 3, 4, 4, 3, 4, 3, 0]],
+    );
+    ikm_forms(
+        &mut store,
+        ppp,
+        Phase::M6,
+        &[
+            [4, 3, 3, 4, 3, 4, 4, 3, 3],
+            [3, 3, 3, 4, 4, 3, 4, 3, 3],
+            [4, 4, 3, 4, 3, 3, 4, 3, 4],
+            [3, 3, 3, 4, 3, 4, 4, 3, 3],
+        ],
+    );
+    store
+}
+
+/// The dashboard's tab bar shows every section in full, and no line ends cut (`…`): long text is
+/// wrapped and values keep their column (only a bar's label may be shortened).
+fn assert_fits(screen: &str, tabs: &[&str]) {
+    let bar = screen.lines().nth(1).expect("the tab bar");
+    let mut rest = bar;
+    for tab in tabs {
+        let at = rest
+            .find(tab)
+            .unwrap_or_else(|| panic!("tab {tab:?} missing or cut:\n{screen}"));
+        rest = &rest[at + tab.len()..];
+    }
+    for line in screen.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "wider than 80: {line:?}"
+        );
+        let end = line.trim_end().trim_end_matches('↓').trim_end();
+        assert!(!end.ends_with('…'), "cut: {line:?}\n{screen}");
+    }
+}
+
+const TABS_ID: [&str; 8] = [
+    "Ringkasan",
+    "Reaksi",
+    "Pembelajaran",
+    "Perilaku",
+    "Hambatan",
+    "Hasil",
+    "Mutu",
+    "Rekomendasi",
+];
+
+#[test]
+fn every_dashboard_section_fits_80x24_without_cutting_values() {
+    for code in [KOM, PPP] {
+        let mut h = Harness::new(demo_with_ikm(), Role::Admin);
+        open_program(&mut h, code);
+        h.press(KeyCode::Char('r'));
+        for (n, name) in [
+            "summary",
+            "reaction",
+            "learning",
+            "behaviour",
+            "barriers",
+            "results",
+            "quality",
+            "advice",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let screen = h.screen();
+            assert_fits(&screen, &TABS_ID);
+            // Scrolled to the end too: the bottom of long sections.
+            h.press(KeyCode::End);
+            assert_fits(&h.screen(), &TABS_ID);
+            h.press(KeyCode::Home);
+            let tag = code.split('-').next().unwrap_or(code).to_lowercase();
+            assert_snapshot!(format!("dashboard_{tag}_{n}_{name}"), screen);
+            h.press(KeyCode::Tab);
+        }
+        assert_eq!(dashboard(&h).section, DashSection::Summary, "round trip");
+    }
+    // In English too.
+    let mut h = Harness::with(demo_with_ikm(), Role::Admin, Lang::En, (80, 24));
+    open_program(&mut h, KOM);
+    h.press(KeyCode::Char('r'));
+    let tabs = [
+        "Summary",
+        "Reaction",
+        "Learning",
+        "Behaviour",
+        "Barriers",
+        "Results",
+        "Quality",
+        "Advice",
+    ];
+    for _ in tabs {
+        assert_fits(&h.screen(), &tabs);
+        h.press(KeyCode::Tab);
+    }
+}
+
+#[test]
+fn the_dashboards_results_show_the_ikm_before_and_after_and_why_one_is_missing() {
+    let mut h = Harness::new(demo_with_ikm(), Role::Admin);
+    open_program(&mut h, PPP);
+    h.press(KeyCode::Char('r'));
+    for _ in 0..5 {
+        h.press(KeyCode::Tab);
+    }
+    assert_eq!(dashboard(&h).section, DashSection::Results);
+    let screen = h.screen();
+    // 25 × 25.75 / 9 = 71.53 (C); 25 × 30.75 / 9 = 85.42 (B); the change 13.89 points.
+    assert!(
+        screen.contains("Sebelum (pre): IKM 71,53 · mutu C (Kurang Baik) · 4 responden"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Hasil (±6 bulan): IKM 85,42 · mutu B (Baik) · 4 responden"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Tindak lanjut 1: IKM tidak dapat dihitung: unsur U9 tanpa jawaban"),
+        "{screen}"
+    );
+    assert!(screen.contains("71,53 → 85,42 (+13,89"), "{screen}");
+    assert!(
+        line_with(&screen, "U3 waktu").ends_with("2,25 → 3,00"),
+        "{screen}"
+    );
+    h.press(KeyCode::End);
+    let screen = h.screen();
+    assert!(
+        line_with(&screen, "U9 sarana").contains("3,00 → 3,25"),
+        "{screen}"
+    );
+    assert!(screen.contains(id(Msg::RoiTitle)), "ROI follows: {screen}");
+
+    // Only a survey after the training: its NRR, and why there is no change.
+    let mut store = demo_store();
+    let ppp = program_id(&store, PPP);
+    ikm_forms(&mut store, ppp, Phase::M6, &[[4, 4, 4, 4, 4, 4, 4, 4, 4]]);
+    let mut h = Harness::new(store, Role::Admin);
+    open_program(&mut h, PPP);
+    h.press(KeyCode::Char('r'));
+    for _ in 0..5 {
+        h.press(KeyCode::Tab);
+    }
+    let screen = h.screen();
+    assert!(
+        screen.contains("Hasil (±6 bulan): IKM 100,00 · mutu A (Sangat Baik) · 1 responden"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Perubahan IKM belum dapat dihitung"),
+        "{screen}"
+    );
+    assert!(
+        line_with(&screen, "U1 persyaratan").ends_with("4,00 · n 1"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn withdrawn_participants_are_left_out_of_cost_per_participant_and_response_rate() {
+    let store = demo_store();
+    let kom = program_id(&store, KOM);
+    let roster = store.roster(kom).expect("roster");
+    let withdrawn: Vec<AsnId> = roster
+        .iter()
+        .filter(|r| {
+            r.data.completion == Some(tilik::domain::enrollment::Completion::MengundurkanDiri)
+        })
+        .map(|r| r.asn)
+        .collect();
+    assert!(!withdrawn.is_empty(), "the demo's KOM has withdrawals");
+    let stayed = roster.len() - withdrawn.len();
+    let reaction = store
+        .responses(&Batch {
+            program: Some(kom),
+            instrument: "REAKSI-01".into(),
+            phase: Phase::Post,
+        })
+        .expect("forms");
+    let answered = reaction
+        .iter()
+        .filter(|f| !matches!(&f.info.respondent, Respondent::Asn(a) if withdrawn.contains(a)))
+        .count();
+    let cost = total_cost(&store, kom);
+
+    let dir = tempfile::tempdir().expect("dir");
+    let db = demo_file(dir.path(), &[&current_user()]);
+    let v = report_json(dir.path(), &db, KOM);
+    assert_eq!(v["program"]["participants"], roster.len());
+    assert_eq!(v["program"]["withdrawn"], withdrawn.len());
+    assert_eq!(v["costs"]["total"], cost);
+    assert_eq!(v["costs"]["per_participant"], cost / stayed as i64);
+    assert_eq!(
+        v["costs"]["per_participant_jp"],
+        cost / (stayed as i64 * 32)
+    );
+    close(
+        num(&v["data_quality"]["response_rate"], "response rate"),
+        100.0 * answered as f64 / stayed as f64,
+        "response rate",
+    );
+    let html = report_html(dir.path(), &db, KOM);
+    assert!(
+        html.contains(&format!(
+            "{} peserta, {} lulus, {} mengundurkan diri",
+            roster.len(),
+            v["program"]["passed"],
+            withdrawn.len()
+        )),
+        "the report's table says who withdrew"
+    );
+
+    // The dashboard says it in its first line, and the cost per participant is the report's.
+    let mut h = Harness::new(store, Role::Admin);
+    open_program(&mut h, KOM);
+    h.press(KeyCode::Char('r'));
+    let screen = h.screen();
+    assert!(
+        screen.contains(&format!(", {} mengundurkan diri", withdrawn.len())),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("per peserta {}", rp(cost / stayed as i64))),
+        "{screen}"
+    );
 }

@@ -786,3 +786,376 @@ fn enter_waits_for_the_results_of_the_latest_search() {
         _ => panic!("the searched program should open:\n{}", h.screen()),
     }
 }
+
+// ── The keymap: one meaning per key ──────────────────────────────────────────────────────────────────
+
+use tilik::app::action::Command;
+use tilik::app::keymap::{BINDINGS, Key, KeyContext, Scope};
+
+/// Every set of active scopes the screens and dialogs build (`View::scopes` plus the global layer, and
+/// `State::key_context` for dialogs). `every_reached_key_context_is_listed` keeps this list honest.
+fn all_contexts() -> Vec<KeyContext> {
+    use Scope as S;
+    let screen = |scopes: &[Scope], typing: bool| {
+        let mut scopes = scopes.to_vec();
+        scopes.push(S::Global);
+        KeyContext { scopes, typing }
+    };
+    let mut out = vec![
+        KeyContext {
+            scopes: vec![S::Help],
+            typing: false,
+        },
+        KeyContext {
+            scopes: vec![S::Confirm],
+            typing: false,
+        },
+        KeyContext {
+            scopes: vec![S::Conflict],
+            typing: false,
+        },
+        screen(&[S::Picker, S::Text, S::List, S::Scroll], true),
+        // Lists.
+        screen(&[S::Rows, S::List, S::Scroll], false),
+        screen(&[S::Search, S::Text, S::List, S::Scroll], true),
+        screen(&[S::Searchable, S::Rows, S::List, S::Scroll], false),
+        screen(
+            &[S::Programs, S::Searchable, S::Rows, S::List, S::Scroll],
+            false,
+        ),
+        screen(&[S::Instruments, S::List, S::Scroll], false),
+        screen(&[S::Worklist, S::List, S::Scroll], false),
+        screen(&[S::Search, S::Form, S::Text], true),
+        screen(&[S::Searchable, S::List, S::Scroll], false),
+        screen(&[S::Scroll], false),
+        // Pages.
+        screen(&[S::ProgramDetail, S::Rows, S::List, S::Scroll], false),
+        screen(&[S::ParticipantPage, S::List, S::Scroll], false),
+        screen(&[S::Advice, S::Dashboard, S::Scroll], false),
+        screen(&[S::Dashboard, S::Scroll], false),
+        screen(&[S::Adjudication, S::Scroll], false),
+        screen(&[S::AdjudicationValue, S::Text], true),
+        // Entry.
+        screen(&[S::Entry], false),
+        screen(&[S::Entry, S::Text], true),
+        screen(&[S::Editor, S::Text], true),
+        screen(&[S::EntryRespondent, S::Text], true),
+        screen(&[S::Grid, S::Text], true),
+        // Forms: a lookup field, a text field, a field of another kind.
+        screen(&[S::Form, S::Text], true),
+        screen(&[S::Form, S::Text], false),
+        screen(&[S::Lookup, S::Form, S::Text], true),
+        screen(&[S::Lookup, S::Form], false),
+        screen(&[S::Form], false),
+    ];
+    for section in [
+        vec![S::Compare],
+        vec![S::Activities, S::Jp],
+        vec![S::Jp],
+        vec![S::Needs],
+        vec![S::Verification],
+        vec![S::Operators],
+    ] {
+        let mut scopes = section;
+        scopes.extend([S::Analysis, S::List, S::Scroll]);
+        out.push(screen(&scopes, false));
+    }
+    out
+}
+
+/// Commands that are one meaning in different layers: Esc leaves the innermost thing, Enter does the
+/// focused thing, Home/End go to the start/end of what has focus, ↑/↓ move to the previous/next line.
+const SAME_MEANING: &[&[Command]] = &[
+    &[Command::Back, Command::Cancel],
+    &[
+        Command::Open,
+        Command::Submit,
+        Command::Pick,
+        Command::Confirm,
+    ],
+    &[Command::Top, Command::LineStart],
+    &[Command::Bottom, Command::LineEnd],
+    &[Command::Up, Command::PrevField],
+    &[Command::Down, Command::NextField],
+];
+
+fn same_meaning(a: Command, b: Command) -> bool {
+    a == b
+        || SAME_MEANING
+            .iter()
+            .any(|g| g.contains(&a) && g.contains(&b))
+}
+
+/// Keys bound to two different things in one set of active scopes (plain characters do not count while
+/// an input takes them).
+fn clashes(ctx: &KeyContext) -> Vec<String> {
+    let active: Vec<_> = ctx
+        .scopes
+        .iter()
+        .flat_map(|s| BINDINGS.iter().filter(move |b| b.scope == *s))
+        .collect();
+    let typed = |k: &Key| ctx.typing && matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty();
+    let mut out = Vec::new();
+    for (i, a) in active.iter().enumerate() {
+        for b in &active[i + 1..] {
+            for key in a.keys.iter().filter(|k| !typed(k)) {
+                if b.keys.contains(key) && !same_meaning(a.command, b.command) {
+                    out.push(format!(
+                        "{} in {:?}: {:?} ({:?}) and {:?} ({:?})",
+                        key.label(Lang::En),
+                        ctx.scopes,
+                        a.command,
+                        a.scope,
+                        b.command,
+                        b.scope
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_key_means_two_things_in_one_screen() {
+    let found: Vec<String> = all_contexts().iter().flat_map(clashes).collect();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    // Every scope of the table is active somewhere (the list above covers every screen).
+    for binding in BINDINGS {
+        assert!(
+            all_contexts()
+                .iter()
+                .any(|c| c.scopes.contains(&binding.scope)),
+            "{:?} is in no context",
+            binding.scope
+        );
+    }
+}
+
+#[test]
+fn vim_movement_letters_only_move() {
+    use Command as C;
+    for binding in BINDINGS {
+        for key in binding.keys {
+            if matches!(key.code, KeyCode::Char('h' | 'j' | 'k' | 'l')) && key.mods.is_empty() {
+                assert!(
+                    matches!(
+                        binding.command,
+                        C::Up | C::Down | C::PrevSection | C::NextSection
+                    ),
+                    "{} is bound to {:?} in {:?}",
+                    key.label(Lang::En),
+                    binding.command,
+                    binding.scope
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_reached_key_context_is_listed() {
+    let known = all_contexts();
+    let mut h = demo();
+    let check = |h: &Harness| {
+        let ctx = h.state.key_context();
+        assert!(
+            known.contains(&ctx),
+            "unlisted key context {ctx:?}\n{}",
+            h.screen()
+        );
+        assert!(clashes(&ctx).is_empty(), "{:?}", clashes(&ctx));
+    };
+    let paths: &[&[KeyCode]] = &[
+        &[KeyCode::Char('/')],
+        &[KeyCode::Char('?')],
+        &[KeyCode::Char('n')],
+        &[KeyCode::Enter, KeyCode::Char('a')],
+        &[KeyCode::Enter, KeyCode::Tab, KeyCode::Char('d')],
+        &[
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Char('p'),
+            KeyCode::Tab,
+            KeyCode::Tab,
+        ],
+        &[KeyCode::Enter, KeyCode::Char('t')],
+        &[KeyCode::Enter, KeyCode::Char('r'), KeyCode::BackTab],
+        &[KeyCode::Char('2')],
+        &[KeyCode::Char('3')],
+        &[
+            KeyCode::Char('4'),
+            KeyCode::Tab,
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Char('a'),
+            KeyCode::Char('e'),
+        ],
+        &[KeyCode::Char('5'), KeyCode::Char('/')],
+        &[
+            KeyCode::Char('5'),
+            KeyCode::Esc,
+            KeyCode::Char('n'),
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+        ],
+        &[KeyCode::Char('6'), KeyCode::Char('n')],
+        &[KeyCode::Char('7'), KeyCode::Enter],
+        &[
+            KeyCode::Char('8'),
+            KeyCode::Char('/'),
+            KeyCode::Esc,
+            KeyCode::Enter,
+        ],
+        &[KeyCode::Char('9')],
+    ];
+    for path in paths {
+        for _ in 0..4 {
+            h.press(KeyCode::Esc);
+            if matches!(h.state.modals.last(), Some(Modal::Confirm(_))) {
+                h.press(KeyCode::Char('y'));
+            }
+        }
+        h.press(KeyCode::Char('1'));
+        check(&h);
+        for key in *path {
+            h.press(*key);
+            check(&h);
+        }
+    }
+}
+
+#[test]
+fn a_long_notice_is_read_whole_on_two_lines_until_the_next_key() {
+    let mut h = demo();
+    let text = tilik::i18n::Msg::EntryLeftDraft.text(Lang::Id);
+    assert!(text.chars().count() > 78, "{text}");
+    h.state.notice = Some(tilik::screens::Notice::info(text));
+    let screen = h.screen();
+    assert_snapshot!("long_notice", screen);
+    let bottom: String = screen
+        .lines()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(bottom, format!("✓ {text}"));
+    // The next key clears it and the key bar is back.
+    h.press(KeyCode::Down);
+    assert!(
+        h.screen()
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("Enter"))
+    );
+}
+
+// ── Empty states: every empty list says what to do, with the key from the keymap table ──────────────
+
+fn empty_store() -> Store {
+    let mut store = Store::open_in_memory(user("operator1")).expect("store");
+    fixed(&mut store);
+    store
+        .add_user(&user("operator1"), "", Role::Admin)
+        .expect("user");
+    store
+}
+
+#[test]
+fn empty_lists_say_which_key_adds_one() {
+    let mut h = Harness::new(empty_store(), Role::Admin);
+    let screen = h.screen();
+    assert_snapshot!("empty_programs", screen);
+    assert!(
+        screen.contains("Belum ada program. Tekan n untuk menambah program."),
+        "{screen}"
+    );
+    h.press(KeyCode::Char(Tab::Asn.key()));
+    h.press(KeyCode::Esc);
+    let screen = h.screen();
+    assert!(
+        screen.contains("Belum ada pegawai. Tekan n untuk menambah"),
+        "{screen}"
+    );
+    h.press(KeyCode::Char(Tab::Opd.key()));
+    assert!(
+        h.screen().contains("Belum ada OPD. Tekan n"),
+        "{}",
+        h.screen()
+    );
+    h.press(KeyCode::Char(Tab::Instruments.key()));
+    assert!(
+        h.screen().contains("tilik import instrument"),
+        "{}",
+        h.screen()
+    );
+    h.press(KeyCode::Char(Tab::Worklist.key()));
+    let screen = h.screen();
+    assert_snapshot!("empty_worklist", screen);
+    assert!(screen.contains("w tampilan lain"), "{screen}");
+    assert!(screen.contains("halaman program (t)"), "{screen}");
+
+    // A new program: no participants, no forms.
+    h.press(KeyCode::Char(Tab::Programs.key()));
+    h.press(KeyCode::Char('n'));
+    h.type_str("SOP-2027-01\tPelatihan Penyusunan SOP\t");
+    h.type_str("\t\tTata kelola\tBKPSDM Kota Palembang\t\tAula BKPSDM\t");
+    h.type_str("10022027\t12022027\t24\t");
+    h.ctrl('s');
+    h.press(KeyCode::Enter);
+    assert!(
+        matches!(top(&h), Screen::ProgramDetail(_)),
+        "{}",
+        h.screen()
+    );
+    h.press(KeyCode::Tab);
+    assert!(
+        h.screen()
+            .contains("Belum ada tujuan. Tekan n untuk menambah tujuan, lalu b"),
+        "{}",
+        h.screen()
+    );
+    h.press(KeyCode::Tab);
+    let screen = h.screen();
+    assert_snapshot!("empty_participants", screen);
+    assert!(
+        screen.contains("Belum ada peserta. Tekan a untuk menambah peserta."),
+        "{screen}"
+    );
+    h.press(KeyCode::Tab);
+    assert!(
+        h.screen().contains("Belum ada biaya. Tekan n"),
+        "{}",
+        h.screen()
+    );
+    h.press(KeyCode::Tab);
+    assert!(
+        h.screen().contains("Belum ada indikator hasil unit · n"),
+        "{}",
+        h.screen()
+    );
+    h.press(KeyCode::Tab);
+    let screen = h.screen();
+    assert_snapshot!("empty_forms", screen);
+    assert!(
+        screen.contains("Belum ada formulir. Tekan f untuk mengentri formulir program ini."),
+        "{screen}"
+    );
+    h.press(KeyCode::Char('v'));
+    assert!(
+        h.screen()
+            .contains("Tidak ada formulir pada saringan ini (v ganti saringan)"),
+        "{}",
+        h.screen()
+    );
+}

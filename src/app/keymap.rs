@@ -214,8 +214,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Grid, &[k(K::PageDown)], C::PageDown, Msg::HelpPageDown, false),
     b(S::Grid, &[k(K::Esc)], C::Back, Msg::HelpBack, true),
     b(S::Instruments, &[c('c')], C::Copy, Msg::HelpCopyInstrument, true),
-    b(S::Analysis, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
-    b(S::Analysis, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),
+    b(S::Analysis, &[k(K::Tab), k(K::Right), c('l')], C::NextSection, Msg::HelpNextSection, true),
+    b(S::Analysis, &[k(K::BackTab), k(K::Left), c('h')], C::PrevSection, Msg::HelpPrevSection, false),
     b(S::Compare, &[c('y')], C::FilterYear, Msg::HelpFilterYear, false),
     b(S::Compare, &[c('t')], C::FilterType, Msg::HelpFilterType, false),
     b(S::Compare, &[c('v')], C::FilterProvider, Msg::HelpFilterProvider, false),
@@ -227,10 +227,10 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Activities, &[c('d'), k(K::Delete)], C::Delete, Msg::HelpDeleteActivity, true),
     b(S::Needs, &[c('i')], C::SwitchInstrument, Msg::HelpSwitchInstrument, true),
     b(S::Verification, &[c('a')], C::Adjudicate, Msg::HelpAdjudicate, true),
-    b(S::ParticipantPage, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
-    b(S::ParticipantPage, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),
+    b(S::ParticipantPage, &[k(K::Tab), k(K::Right), c('l')], C::NextSection, Msg::HelpNextSection, true),
+    b(S::ParticipantPage, &[k(K::BackTab), k(K::Left), c('h')], C::PrevSection, Msg::HelpPrevSection, false),
     b(S::ParticipantPage, &[c('n')], C::New, Msg::HelpNewAction, true),
-    b(S::ParticipantPage, &[c('l')], C::NewStep, Msg::HelpNewStep, true),
+    b(S::ParticipantPage, &[c('t')], C::NewStep, Msg::HelpNewStep, true),
     b(S::ParticipantPage, &[c(' ')], C::ToggleDone, Msg::HelpToggleDone, true),
     b(S::ParticipantPage, &[c('e')], C::Edit, Msg::HelpEdit, false),
     b(S::ParticipantPage, &[c('s')], C::CloseAction, Msg::HelpCloseAction, false),
@@ -238,13 +238,13 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Worklist, &[c('w')], C::NextView, Msg::HelpNextView, true),
     b(S::Worklist, &[c('m')], C::Mine, Msg::HelpMine, true),
     b(S::Worklist, &[c('p')], C::Participant, Msg::HelpParticipant, true),
-    b(S::Worklist, &[c('k')], C::TakeWork, Msg::HelpTakeWork, false),
+    b(S::Worklist, &[c('a')], C::TakeWork, Msg::HelpTakeWork, false),
     b(S::Worklist, &[c('u')], C::FilterOpd, Msg::HelpFilterOpd, false),
     b(S::Worklist, &[c('x')], C::ClearFilters, Msg::HelpClearFilters, false),
     b(S::Worklist, &[c('c')], C::CancelWork, Msg::HelpCancelWork, false),
     b(S::Operators, &[c('y')], C::FilterYear, Msg::HelpPeriod, true),
-    b(S::Adjudication, &[c('1')], C::TakeFirst, Msg::HelpTakeFirst, true),
-    b(S::Adjudication, &[c('2')], C::TakeSecond, Msg::HelpTakeSecond, true),
+    b(S::Adjudication, &[c('a')], C::TakeFirst, Msg::HelpTakeFirst, true),
+    b(S::Adjudication, &[c('b')], C::TakeSecond, Msg::HelpTakeSecond, true),
     b(S::Adjudication, &[c('e')], C::TypeValue, Msg::HelpTypeValue, true),
     b(S::Adjudication, &[c('x')], C::TakeEmpty, Msg::HelpTakeEmpty, false),
     b(S::AdjudicationValue, &[k(K::Enter)], C::Submit, Msg::HelpSaveValue, true),
@@ -270,17 +270,17 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Programs, &[c('t')], C::FilterType, Msg::HelpFilterType, false),
     b(S::Programs, &[c('s')], C::FilterStatus, Msg::HelpFilterStatus, false),
     b(S::Programs, &[c('x')], C::ClearFilters, Msg::HelpClearFilters, false),
-    b(S::ProgramDetail, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
-    b(S::ProgramDetail, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),
+    b(S::ProgramDetail, &[k(K::Tab), k(K::Right), c('l')], C::NextSection, Msg::HelpNextSection, true),
+    b(S::ProgramDetail, &[k(K::BackTab), k(K::Left), c('h')], C::PrevSection, Msg::HelpPrevSection, false),
     b(S::ProgramDetail, &[c('r')], C::Dashboard, Msg::HelpDashboard, true),
     b(S::ProgramDetail, &[c('v')], C::FilterVerified, Msg::HelpFilterVerified, false),
     b(S::ProgramDetail, &[c('p')], C::Participant, Msg::HelpParticipant, false),
-    b(S::ProgramDetail, &[c('j')], C::PlanFollowups, Msg::HelpPlanFollowups, false),
+    b(S::ProgramDetail, &[c('t')], C::PlanFollowups, Msg::HelpPlanFollowups, false),
     b(S::ProgramDetail, &[c('i')], C::EditRoi, Msg::HelpEditRoi, false),
     b(S::ProgramDetail, &[c('f')], C::EnterForms, Msg::HelpEnterForms, true),
-    b(S::Dashboard, &[k(K::Tab), k(K::Right)], C::NextSection, Msg::HelpNextSection, true),
-    b(S::Dashboard, &[k(K::BackTab), k(K::Left)], C::PrevSection, Msg::HelpPrevSection, false),
-    b(S::Advice, &[c('k')], C::KeepAll, Msg::HelpKeepAll, true),
+    b(S::Dashboard, &[k(K::Tab), k(K::Right), c('l')], C::NextSection, Msg::HelpNextSection, true),
+    b(S::Dashboard, &[k(K::BackTab), k(K::Left), c('h')], C::PrevSection, Msg::HelpPrevSection, false),
+    b(S::Advice, &[c('s')], C::KeepAll, Msg::HelpKeepAll, true),
     b(S::Advice, &[c('n')], C::New, Msg::HelpNewRecommendation, true),
     b(S::Advice, &[c('e')], C::Edit, Msg::HelpEdit, true),
     b(S::Advice, &[c('d')], C::Delete, Msg::HelpDeleteRow, false),
@@ -400,6 +400,30 @@ pub fn active(ctx: &KeyContext) -> Vec<Shown> {
     out
 }
 
+/// The first key that reaches `command` on a screen with these scopes (the global layer added), as help
+/// writes it: for hints such as "press n to add one", so the text follows the table. `?` when none does.
+pub fn key_for(scopes: &[Scope], command: Command, lang: Lang) -> String {
+    let mut scopes = scopes.to_vec();
+    scopes.push(Scope::Global);
+    active(&KeyContext {
+        scopes,
+        typing: false,
+    })
+    .into_iter()
+    .find(|s| s.command == command)
+    .and_then(|s| s.keys.first().map(|k| k.label(lang)))
+    .unwrap_or_else(|| "?".into())
+}
+
+/// `msg` with `{0}`, `{1}` … filled with the keys of `commands` on a screen with these scopes (see
+/// [`key_for`]): hints written around keys that follow the table.
+pub fn hint(msg: Msg, scopes: &[Scope], commands: &[Command], lang: Lang) -> String {
+    let keys: Vec<String> = commands.iter().map(|c| key_for(scopes, *c, lang)).collect();
+    let args: Vec<&dyn std::fmt::Display> =
+        keys.iter().map(|k| k as &dyn std::fmt::Display).collect();
+    msg.fill(lang, &args)
+}
+
 /// A binding as help shows it: only the keys that reach it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
@@ -499,6 +523,20 @@ mod tests {
         // Esc ends the search; the global Esc (back) is shadowed and not listed.
         assert!(cmds.contains(&C::Cancel));
         assert!(!cmds.contains(&C::Back));
+    }
+
+    #[test]
+    fn hints_name_the_key_of_the_table() {
+        assert_eq!(
+            key_for(
+                &[S::ProgramDetail, S::Rows, S::List, S::Scroll],
+                C::Enroll,
+                Lang::Id
+            ),
+            "a"
+        );
+        assert_eq!(key_for(&[S::Worklist], C::NextView, Lang::En), "w");
+        assert_eq!(key_for(&[S::Worklist], C::Enroll, Lang::En), "?");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod effect;
 pub mod exec;
+pub mod first_run;
 pub mod harness;
 pub mod keymap;
 pub mod runtime;

@@ -49,17 +49,12 @@ impl Widget for &State {
                 Modal::Conflict(v) => v.render(body, buf, &cx),
             }
         }
-        status_line(
-            self,
-            Rect::new(area.x, area.y + area.height - 2, area.width, 1),
-            buf,
-        );
-        key_bar(
-            self,
-            &self.key_context(),
-            Rect::new(area.x, area.y + area.height - 1, area.width, 1),
-            buf,
-        );
+        let status = Rect::new(area.x, area.y + area.height - 2, area.width, 1);
+        let keys = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
+        // A notice too long for one line takes the key bar's line too, until the next key clears it.
+        if !status_line(self, status, keys, buf) {
+            key_bar(self, &self.key_context(), keys, buf);
+        }
     }
 }
 
@@ -145,39 +140,74 @@ fn title_bar(state: &State, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn status_line(state: &State, area: Rect, buf: &mut Buffer) {
+/// Draws the status line; a notice longer than it goes on in `below` (the key bar's line). Says whether
+/// `below` was used.
+fn status_line(state: &State, area: Rect, below: Rect, buf: &mut Buffer) -> bool {
     let theme = state.theme;
     buf.set_style(area, theme.bar());
-    if state.busy > 3 {
-        let text = Msg::DbBusyWaiting.fill(state.lang, &[&state.busy]);
-        put(
-            buf,
-            area.x + 1,
-            area.y,
-            &text,
-            area.width.saturating_sub(2),
+    let width = area.width.saturating_sub(2);
+    let (text, style) = if state.busy > 3 {
+        (
+            Msg::DbBusyWaiting.fill(state.lang, &[&state.busy]),
             theme.error(),
-        );
-        return;
-    }
-    if let Some(n) = &state.notice {
-        let style = match n.level {
-            Level::Info => theme.ok(),
-            Level::Error => theme.error(),
+        )
+    } else if let Some(n) = &state.notice {
+        let (mark, style) = match n.level {
+            Level::Info => ("✓ ", theme.ok()),
+            Level::Error => ("✗ ", theme.error()),
         };
-        let mark = match n.level {
-            Level::Info => "✓ ",
-            Level::Error => "✗ ",
-        };
-        put(
-            buf,
-            area.x + 1,
-            area.y,
-            &format!("{mark}{}", n.text),
-            area.width.saturating_sub(2),
-            style,
-        );
+        (format!("{mark}{}", n.text), style)
+    } else {
+        return false;
+    };
+    let lines = notice_lines(&text, usize::from(width));
+    put(buf, area.x + 1, area.y, &lines[0], width, style);
+    match lines.get(1) {
+        Some(rest) => {
+            buf.set_style(below, theme.bar());
+            // The continuation lines up under the text, after the mark.
+            put(
+                buf,
+                below.x + 3,
+                below.y,
+                rest,
+                width.saturating_sub(2),
+                style,
+            );
+            true
+        }
+        None => false,
     }
+}
+
+/// A status text in at most two lines of `width` columns: broken at a space, the second line indented
+/// by the mark's width and cut with `…` only when even two lines are not enough.
+pub fn notice_lines(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    let mut space = None;
+    let mut hard = None;
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            hard = Some(i);
+            break;
+        }
+        if c == ' ' && i > 0 {
+            space = Some(i);
+        }
+        used += w;
+    }
+    let Some(hard) = hard else {
+        return vec![text.to_string()];
+    };
+    let cut = if text[hard..].starts_with(' ') {
+        hard
+    } else {
+        space.unwrap_or(hard)
+    };
+    let (first, rest) = text.split_at(cut);
+    vec![first.trim_end().to_string(), rest.trim_start().to_string()]
 }
 
 /// The main keys of the current context, from the keymap table.
@@ -222,4 +252,20 @@ pub fn cursor(state: &State, area: Rect) -> Option<Position> {
         None => state.top().and_then(|s| s.cursor(body, &cx)),
     };
     at.filter(|p| p.x < area.x + area.width && p.y < area.y + area.height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::notice_lines;
+
+    #[test]
+    fn a_long_notice_breaks_at_a_space_into_two_lines() {
+        assert_eq!(notice_lines("✓ Saved", 78), vec!["✓ Saved"]);
+        assert_eq!(
+            notice_lines("✗ one two three", 9),
+            vec!["✗ one two", "three"]
+        );
+        assert_eq!(notice_lines("abcdefgh", 4), vec!["abcd", "efgh"]);
+        assert_eq!(notice_lines("", 4), vec![""]);
+    }
 }

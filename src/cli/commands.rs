@@ -77,6 +77,9 @@ fn say(line: &str) {
 }
 
 fn open_tui(ctx: &Context) -> Result<ExitCode, CliError> {
+    if !ctx.db.exists() {
+        return first_run(ctx);
+    }
     let store = ctx.open(None)?;
     let role = store
         .user_named(ctx.user.as_str())?
@@ -85,6 +88,29 @@ fn open_tui(ctx: &Context) -> Result<ExitCode, CliError> {
     crate::app::runtime::run(store, ctx.lang, ctx.today, role)
         .map_err(|e| CliError::Terminal(e.to_string()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// No database where tilik looked: a page says where and what to do (on a terminal; the same text goes to
+/// standard error, where it stays after the page closes). Nothing is created. Exit 1, as for a missing
+/// database elsewhere.
+fn first_run(ctx: &Context) -> Result<ExitCode, CliError> {
+    use std::io::IsTerminal;
+    let user_config = crate::config::user_config_path().map_or_else(
+        || "~/.config/tilik/config.toml".into(),
+        |p| p.display().to_string(),
+    );
+    let page = crate::app::first_run::FirstRun::new(
+        ctx.lang,
+        &ctx.db,
+        &ctx.db_from,
+        std::path::Path::new(crate::config::SYSTEM_CONFIG),
+        &user_config,
+    );
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        page.show().map_err(|e| CliError::Terminal(e.to_string()))?;
+    }
+    eprint!("{}", page.text());
+    Ok(ExitCode::from(1))
 }
 
 fn init(ctx: &Context, demo: bool, scale: Option<u32>) -> Result<ExitCode, CliError> {

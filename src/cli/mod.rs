@@ -550,6 +550,8 @@ pub struct Context {
     pub user: Username,
     pub enforced: bool,
     pub today: NaiveDate,
+    /// Why `db` is where it is (the first-run page says so).
+    pub db_from: crate::app::first_run::PathFrom,
 }
 
 impl Context {
@@ -669,19 +671,37 @@ fn run(
 ) -> Result<ExitCode, CliError> {
     let system = system?;
     let user_config = user_config?;
+    let env = std::env::var_os("TILIK_DB").map(PathBuf::from);
     let db = config::database_path(&Sources {
         flag: cli.db.as_deref(),
-        env: std::env::var_os("TILIK_DB").map(PathBuf::from),
+        env: env.clone(),
         system: &system,
         user: &user_config,
         enforced,
     })?;
+    let db_from = {
+        use crate::app::first_run::PathFrom;
+        if enforced {
+            PathFrom::Enforced(PathBuf::from(config::SYSTEM_CONFIG))
+        } else if cli.db.is_some() {
+            PathFrom::Flag
+        } else if env.is_some_and(|p| !p.as_os_str().is_empty()) {
+            PathFrom::Env
+        } else if system.db.is_some() {
+            PathFrom::Config(PathBuf::from(config::SYSTEM_CONFIG))
+        } else if user_config.db.is_some() {
+            PathFrom::Config(config::user_config_path().unwrap_or_default())
+        } else {
+            PathFrom::Default
+        }
+    };
     let ctx = Context {
         lang,
         db,
         user: identity::current_user()?,
         enforced,
         today: crate::domain::date::today_wib(chrono::Utc::now()),
+        db_from,
     };
     commands::dispatch(&ctx, cli.command)
 }

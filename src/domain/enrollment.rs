@@ -15,6 +15,14 @@ coded_enum!(
     }
 );
 
+impl Completion {
+    /// Whether a participant who finished so shares the program's cost and is expected to answer its
+    /// surveys: everyone but those who withdrew (cost per participant and response rate divide by them).
+    pub fn stayed(completion: Option<Completion>) -> bool {
+        completion != Some(Completion::MengundurkanDiri)
+    }
+}
+
 /// Attendance in percent, 0–100.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]

@@ -105,11 +105,13 @@ pub enum Due {
 }
 
 impl Due {
+    /// A follow-up whose form is in is done, even when it had been cancelled: the form was entered after
+    /// all, and it counts in the report.
     pub fn of(due: NaiveDate, today: NaiveDate, done: bool, cancelled: bool) -> Due {
-        if cancelled {
-            Due::Cancelled
-        } else if done {
+        if done {
             Due::Done
+        } else if cancelled {
+            Due::Cancelled
         } else if due < today {
             Due::Overdue
         } else if (due - today).num_days() < 7 {
@@ -323,6 +325,21 @@ mod tests {
     #[case(day(2026, 11, 1), true, Due::Done)]
     fn due_states(#[case] due: NaiveDate, #[case] done: bool, #[case] expected: Due) {
         assert_eq!(Due::of(due, day(2026, 11, 30), done, false), expected);
+    }
+
+    #[test]
+    fn a_cancelled_follow_up_whose_form_is_in_is_done() {
+        let today = day(2026, 11, 30);
+        assert_eq!(
+            Due::of(day(2026, 11, 1), today, false, true),
+            Due::Cancelled
+        );
+        assert_eq!(
+            Due::of(day(2026, 12, 20), today, false, true),
+            Due::Cancelled
+        );
+        assert_eq!(Due::of(day(2026, 11, 1), today, true, true), Due::Done);
+        assert_eq!(Due::of(day(2026, 12, 20), today, true, true), Due::Done);
     }
 
     #[test]

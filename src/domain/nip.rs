@@ -177,6 +177,22 @@ impl Nip {
     }
 }
 
+/// How a NIP is shown on screen: a stored NIP (18 digits), or a label that starts with one followed by
+/// a space (`"198504122010012003 Rina"`, as lists of respondents carry them), with the 18 digits grouped
+/// as `19850412 201001 2 003`. Anything else comes back unchanged. Exports and inputs keep the 18 digits.
+pub fn display(text: &str) -> String {
+    let head = text
+        .get(..NIP_LEN)
+        .filter(|h| h.bytes().all(|b| b.is_ascii_digit()));
+    let rest = text.get(NIP_LEN..).unwrap_or_default();
+    match head {
+        Some(digits) if rest.is_empty() || rest.starts_with(' ') => {
+            format!("{}{rest}", Nip(digits.to_owned()).grouped())
+        }
+        _ => text.to_owned(),
+    }
+}
+
 /// Live feedback on a NIP being typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartialNip {
@@ -422,6 +438,22 @@ mod tests {
     #[case::empty("", NipError::Empty)]
     fn pppk_errors(#[case] input: &str, #[case] error: NipError) {
         assert_eq!(Nip::parse(input, EmployeeKind::Pppk, today()), Err(error));
+    }
+
+    #[rstest]
+    #[case::stored("198504122010012003", "19850412 201001 2 003")]
+    #[case::label(
+        "198504122010012003 Rina Marlina, S.E.",
+        "19850412 201001 2 003 Rina Marlina, S.E."
+    )]
+    #[case::grouped_already("19850412 201001 2 003", "19850412 201001 2 003")]
+    #[case::longer("1985041220100120031", "1985041220100120031")]
+    #[case::shorter("1985041220100120", "1985041220100120")]
+    #[case::sheet("lembar 12", "lembar 12")]
+    #[case::empty("", "")]
+    #[case::multibyte("19850412201001200é", "19850412201001200é")]
+    fn display_groups_a_leading_nip(#[case] text: &str, #[case] shown: &str) {
+        assert_eq!(display(text), shown);
     }
 
     #[test]

@@ -164,8 +164,9 @@ pub fn check_survey_in(table: &RawTable, def: &Definition, frame: Option<&Frame>
         } else {
             seen.insert(who.clone(), row.line);
         }
+        // 1. Each value against its item's type and scale.
         let mut answers = BTreeMap::new();
-        let mut values_ok = true;
+        let mut unread: Vec<&str> = Vec::new();
         for (col, index) in &items {
             let item = &def.items[*index];
             match item.parse_answer(row.get(*col), decimal_comma) {
@@ -176,29 +177,83 @@ pub fn check_survey_in(table: &RawTable, def: &Definition, frame: Option<&Frame>
                 // A required item left empty is refused only when it is shown (checked below).
                 Err(AnswerError::Required) => {}
                 Err(e) => {
-                    values_ok = false;
+                    unread.push(item.code.as_str());
                     fail(&table.headers[*col], answer_problem(&e));
                 }
             }
         }
+        let mut notes_given = Vec::new();
         for (col, index) in &notes {
             let text = crate::text::clean(row.get(*col).trim(), crate::text::Lines::Multi);
             if text.chars().count() > 1000 {
-                values_ok = false;
                 fail(&table.headers[*col], Problem::TooLong { max: 1000 });
             } else if !text.is_empty() {
-                answers.insert(note_key(def.items[*index].code.as_str()), text.into_owned());
+                notes_given.push((*col, *index, text.into_owned()));
             }
         }
-        // Tasks on time cannot outnumber the tasks due.
-        if let Some(due) =
-            crate::domain::instrument::counts_problem(def, |c| answers.get(c).cloned())
-            && let Some(item) = def
-                .items
-                .iter()
-                .find(|i| i.role == Some(ItemRole::CountDone))
+        // 2. Skip logic, on the answers as given: an answer to an item they hide is an error at its cell
+        // (never dropped quietly), and so is a required item they show that is empty. An item is judged
+        // only when the items its showing depends on could be read, so that one bad value is not
+        // reported again as a skip error.
+        let depends_on_unread = |i: usize| {
+            let mut at = i;
+            while let Some(cond) = def.items[at].show_if.as_ref() {
+                if unread.contains(&cond.item.as_str()) {
+                    return true;
+                }
+                match def.position(cond.item.as_str()) {
+                    Some(p) if p < at => at = p,
+                    _ => break,
+                }
+            }
+            false
+        };
+        let asked: Vec<bool> = (0..def.items.len())
+            .map(|i| !objective_hidden(i) && def.shown(i, |c| answers.get(c).map(String::as_str)))
+            .collect();
+        let shown = |i: usize| asked.get(i).copied().unwrap_or(false);
+        for (i, item) in def.items.iter().enumerate() {
+            if unread.contains(&item.code.as_str()) || depends_on_unread(i) {
+                continue;
+            }
+            let column = items.iter().find(|(_, idx)| *idx == i).map_or_else(
+                || item.code.to_string(),
+                |(col, _)| table.headers[*col].clone(),
+            );
+            let answered = answers.contains_key(item.code.as_str());
+            if objective_hidden(i) && answered {
+                fail(
+                    &column,
+                    Problem::NoSuchObjective {
+                        asked: item.objective.unwrap_or(0),
+                        has: frame.and_then(|f| f.objectives).unwrap_or(0),
+                    },
+                );
+            } else if !shown(i) && answered {
+                fail(&column, Problem::AnsweredSkipped);
+            } else if shown(i) && item.required && !answered {
+                fail(&column, Problem::Required);
+            }
+        }
+        // A note belongs to its item: none beside an item that is not asked.
+        for (col, index, text) in notes_given {
+            if !depends_on_unread(index) && !shown(index) {
+                fail(&table.headers[col], Problem::AnsweredSkipped);
+            } else {
+                answers.insert(note_key(def.items[index].code.as_str()), text);
+            }
+        }
+        // 3. Checks across items, on the answers of the items that are asked: tasks on time cannot
+        // outnumber the tasks due.
+        if let Some(due) = crate::domain::instrument::counts_problem(def, |c| {
+            def.position(c)
+                .filter(|i| shown(*i))
+                .and_then(|_| answers.get(c).cloned())
+        }) && let Some(item) = def
+            .items
+            .iter()
+            .find(|i| i.role == Some(ItemRole::CountDone))
         {
-            values_ok = false;
             fail(item.code.as_str(), Problem::MoreThanDue(due));
         }
         // A session date must fit the program and the phase.
@@ -209,31 +264,7 @@ pub fn check_survey_in(table: &RawTable, def: &Definition, frame: Option<&Frame>
                 .and_then(|v| crate::domain::date::parse(v).ok())
             && let Some(problem) = date_problem(day, frame)
         {
-            values_ok = false;
             fail(item.code.as_str(), problem);
-        }
-        // Skip logic: no answers to hidden items; required shown items answered. Only judged when every
-        // value of the row could be read, so that one bad value is not reported three times.
-        for (i, item) in def.items.iter().enumerate().filter(|_| values_ok) {
-            let shown =
-                !objective_hidden(i) && def.shown(i, |c| answers.get(c).map(String::as_str));
-            let column = items.iter().find(|(_, idx)| *idx == i).map_or_else(
-                || item.code.to_string(),
-                |(col, _)| table.headers[*col].clone(),
-            );
-            if objective_hidden(i) && answers.contains_key(item.code.as_str()) {
-                fail(
-                    &column,
-                    Problem::NoSuchObjective {
-                        asked: item.objective.unwrap_or(0),
-                        has: frame.and_then(|f| f.objectives).unwrap_or(0),
-                    },
-                );
-            } else if !shown && answers.contains_key(item.code.as_str()) {
-                fail(&column, Problem::AnsweredSkipped);
-            } else if shown && item.required && !answers.contains_key(item.code.as_str()) {
-                fail(&column, Problem::Required);
-            }
         }
         if errors.is_empty() {
             out.rows.push(SurveyRow {

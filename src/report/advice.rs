@@ -45,7 +45,8 @@ pub enum Rule {
     NoBehaviourData,
 }
 
-/// Share of interviews naming a barrier from which it is acted on (%).
+/// Share of the supervisor interviews and self-assessments (all phases) that answered the barrier
+/// question naming a barrier, from which it is acted on (%).
 pub const BARRIER_SHARE: f64 = 20.0;
 
 impl Rule {
@@ -190,57 +191,31 @@ pub fn recommend(report: &ProgramReport, leadership: bool, lang: Lang) -> Vec<Re
             );
         }
     }
-    let named = |code: &str| b.barriers.iter().find(|n| n.code == code);
-    if let Some(n) = named("1")
-        && n.pct >= BARRIER_SHARE
-    {
-        add(
-            Rule::NoSupervisorSupport,
-            t(Msg::RecSupervisorSupport),
-            Msg::BecauseBarrier.fill(
-                lang,
-                &[
-                    &n.label,
-                    &n.count,
-                    &fixed(n.pct, 0, lang),
-                    &b.unchanged.len(),
-                ],
-            ),
-        );
-    }
-    if let Some(n) = named("2")
-        && n.pct >= BARRIER_SHARE
-    {
-        add(
-            Rule::MaterialMismatch,
-            t(Msg::RecRelevance),
-            Msg::BecauseBarrier.fill(
-                lang,
-                &[
-                    &n.label,
-                    &n.count,
-                    &fixed(n.pct, 0, lang),
-                    &b.unchanged.len(),
-                ],
-            ),
-        );
-    }
-    if let Some(n) = named("3")
-        && n.pct >= BARRIER_SHARE
-    {
-        add(
-            Rule::NoChanceToApply,
-            t(Msg::RecChanceToApply),
-            Msg::BecauseBarrier.fill(
-                lang,
-                &[
-                    &n.label,
-                    &n.count,
-                    &fixed(n.pct, 0, lang),
-                    &b.unchanged.len(),
-                ],
-            ),
-        );
+    // Barriers named in the supervisor interviews and self-assessments of every phase.
+    let not_improved = b.unchanged.len() + b.worse.len();
+    for (code, rule, text) in [
+        ("1", Rule::NoSupervisorSupport, Msg::RecSupervisorSupport),
+        ("2", Rule::MaterialMismatch, Msg::RecRelevance),
+        ("3", Rule::NoChanceToApply, Msg::RecChanceToApply),
+    ] {
+        if let Some(n) = b.barriers.iter().find(|n| n.code == code)
+            && n.pct >= BARRIER_SHARE
+        {
+            add(
+                rule,
+                t(text),
+                Msg::BecauseBarrier.fill(
+                    lang,
+                    &[
+                        &n.label,
+                        &n.count,
+                        &b.barrier_forms,
+                        &fixed(n.pct, 0, lang),
+                        &not_improved,
+                    ],
+                ),
+            );
+        }
     }
     if leadership {
         add(

@@ -187,6 +187,10 @@ fn behaviour_html(out: &mut String, b: &crate::report::behaviour::Behaviour, lan
     for o in &b.observations {
         para(
             out,
+            &Msg::DashObservedSplit.fill(lang, &[&o.paired, &o.improved, &o.same, &o.worse]),
+        );
+        para(
+            out,
             &Msg::HtmlBehaviourIntro.fill(
                 lang,
                 &[
@@ -325,6 +329,9 @@ fn results_html(out: &mut String, r: &crate::report::Results, lang: Lang) {
             }),
         ),
     }
+    for k in &r.ikm {
+        ikm_html(out, k, lang);
+    }
     if !r.intangibles.is_empty() {
         let _ = write!(out, "<p>{}</p><ul>", esc(t(Msg::RoiIntangibles)));
         for i in &r.intangibles {
@@ -334,17 +341,84 @@ fn results_html(out: &mut String, r: &crate::report::Results, lang: Lang) {
     }
 }
 
-/// Barriers, drivers, and the participants who did not change.
+/// The public's satisfaction with the unit (IKM, PermenPAN-RB 14/2017): each element's NRR per phase, the
+/// index and grade per phase (or why there is none), and the change before → after.
+fn ikm_html(out: &mut String, k: &crate::report::ikm::IkmResult, lang: Lang) {
+    use crate::report::ikm;
+    let t = |m: Msg| m.text(lang);
+    let _ = write!(out, "<h4>IKM — {}</h4>", esc(&k.title));
+    para(out, t(Msg::HtmlIkmIntro));
+    let _ = write!(
+        out,
+        "<table class=\"ikm\"><tr><th>{}</th><th>{}</th>",
+        esc(t(Msg::ColCode)),
+        esc(t(Msg::IkmElement))
+    );
+    for s in &k.surveys {
+        let _ = write!(out, "<th>NRR {}</th>", esc(t(ikm::phase_words(s.phase))));
+    }
+    out.push_str("</tr>");
+    let nrr = |v: Option<f64>| v.map_or_else(|| "-".into(), |v| fixed(v, 2, lang));
+    let codes: Vec<(&str, &str)> = k
+        .surveys
+        .first()
+        .map(|s| {
+            s.elements
+                .iter()
+                .map(|e| (e.code.as_str(), e.text.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    for (n, (code, text)) in codes.iter().enumerate() {
+        let _ = write!(out, "<tr><td>{}</td><td>{}</td>", esc(code), esc(text));
+        for s in &k.surveys {
+            let _ = write!(
+                out,
+                r#"<td class="n">{}</td>"#,
+                nrr(s.elements.get(n).and_then(|e| e.nrr))
+            );
+        }
+        out.push_str("</tr>");
+    }
+    for (label, cell) in [
+        (
+            "IKM (25–100)",
+            &(|s: &ikm::IkmSurvey| {
+                s.index
+                    .map_or_else(|| "-".into(), |i| ikm::index_words(i, lang))
+            }) as &dyn Fn(&ikm::IkmSurvey) -> String,
+        ),
+        (t(Msg::XlsxIkmGrade), &|s: &ikm::IkmSurvey| {
+            s.grade.map_or_else(
+                || "-".into(),
+                |g| format!("{} ({})", ikm::grade_letter(g), t(ikm::grade_words(g))),
+            )
+        }),
+        (t(Msg::XlsxRespondents), &|s: &ikm::IkmSurvey| {
+            s.respondents.to_string()
+        }),
+    ] {
+        let _ = write!(out, r#"<tr><th colspan="2">{}</th>"#, esc(label));
+        for s in &k.surveys {
+            let _ = write!(out, r#"<th class="n">{}</th>"#, esc(&cell(s)));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table>");
+    for s in k.surveys.iter().filter(|s| s.index.is_none()) {
+        para(out, &ikm::survey_line(s, lang));
+    }
+    para(out, &ikm::change_line(k, lang));
+}
+
+/// Barriers and drivers (with the share that said there was none), and the participants whose behaviour
+/// stayed the same or got worse.
 fn impact_html(out: &mut String, b: &crate::report::behaviour::Behaviour, lang: Lang) {
     let t = |m: Msg| m.text(lang);
-    for (head, list) in [
-        (Msg::PartBarriers, &b.barriers),
-        (Msg::PartDrivers, &b.drivers),
-    ] {
+    let chart = |out: &mut String, list: &[crate::report::behaviour::Named]| {
         if list.is_empty() {
-            continue;
+            return;
         }
-        let _ = write!(out, "<h3>{}</h3>", esc(t(head)));
         let rows: Vec<(String, f64, String)> = list
             .iter()
             .map(|n| {
@@ -356,19 +430,57 @@ fn impact_html(out: &mut String, b: &crate::report::behaviour::Behaviour, lang: 
             })
             .collect();
         let _ = write!(out, "<figure>{}</figure>", bar_chart(&rows, 100.0));
+    };
+    if b.barrier_forms > 0 {
+        let _ = write!(
+            out,
+            "<h3>{}</h3>",
+            esc(&Msg::DashBarriersOf.fill(lang, &[&b.barrier_forms]))
+        );
+        chart(out, &b.barriers);
+        if let Some(n) = &b.no_barrier {
+            para(
+                out,
+                &Msg::DashNoBarrierShare
+                    .fill(lang, &[&n.count, &b.barrier_forms, &fixed(n.pct, 0, lang)]),
+            );
+        }
     }
-    if !b.unchanged.is_empty() {
+    if b.driver_forms > 0 {
+        let _ = write!(
+            out,
+            "<h3>{}</h3>",
+            esc(&Msg::DashDriversOf.fill(lang, &[&b.driver_forms]))
+        );
+        chart(out, &b.drivers);
+    }
+    // Who did not improve, with the reasons named: only where the atasan or they were asked.
+    if b.interviews + b.self_assessments == 0 {
+        return;
+    }
+    for (head, list) in [
+        (Msg::DashUnchanged, &b.unchanged),
+        (Msg::DashWorse, &b.worse),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
         let _ = write!(
             out,
             "<h3>{}</h3><ul>",
-            esc(&Msg::DashUnchanged.fill(lang, &[&b.unchanged.len()]))
+            esc(&head.fill(lang, &[&list.len()]))
         );
-        for u in &b.unchanged {
-            let why = if u.barriers.is_empty() {
-                t(Msg::DashNoReasonNamed).to_string()
-            } else {
-                u.barriers.join("; ")
-            };
+        for u in list {
+            let mut why = u.barriers.join("; ");
+            if u.no_barrier {
+                if !why.is_empty() {
+                    why.push_str("; ");
+                }
+                why.push_str(t(Msg::DashSaidNoBarrier));
+            }
+            if why.is_empty() {
+                why = t(Msg::DashNoReasonNamed).to_string();
+            }
             let _ = write!(out, "<li>{} — {}</li>", esc(&u.name), esc(&why));
         }
         out.push_str("</ul>");
@@ -490,7 +602,12 @@ pub fn render(r: &ProgramReport, lang: Lang) -> String {
         (t(Msg::FieldJp), p.jp.to_string()),
         (
             t(Msg::ColParticipants),
-            Msg::DashParticipants.fill(lang, &[&p.participants, &p.passed]),
+            if p.withdrawn > 0 {
+                Msg::DashParticipantsWithdrawn
+                    .fill(lang, &[&p.participants, &p.passed, &p.withdrawn])
+            } else {
+                Msg::DashParticipants.fill(lang, &[&p.participants, &p.passed])
+            },
         ),
     ] {
         let _ = write!(
@@ -689,6 +806,9 @@ fn conclusion(r: &ProgramReport, lang: Lang) -> Vec<String> {
                     .unwrap_or_default()],
             ),
         ),
+    }
+    for k in r.results.ikm.iter().filter(|k| k.change.is_some()) {
+        out.push(format!("{}.", crate::report::ikm::change_line(k, lang)));
     }
     out.push(Msg::HtmlConclusionNext.fill(lang, &[&r.recommendations.len()]));
     out

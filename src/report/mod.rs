@@ -4,6 +4,7 @@
 pub mod advice;
 pub mod behaviour;
 pub mod html;
+pub mod ikm;
 pub mod json;
 pub mod table;
 pub mod xlsx;
@@ -74,6 +75,8 @@ pub struct Results {
     pub roi_pct: Option<f64>,
     pub roi_reason: Option<crate::domain::results::RoiMissing>,
     pub intangibles: Vec<String>,
+    /// Public satisfaction (IKM, PermenPAN-RB 14/2017) per survey instrument, before and after.
+    pub ikm: Vec<ikm::IkmResult>,
 }
 
 /// One complete form as entered.
@@ -89,9 +92,11 @@ pub struct RawForm {
 /// Costs (whole rupiah): the total and per participant and per JP.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Costs {
+    /// The full cost, whatever happened to the participants.
     pub total: i64,
+    /// Per participant who took the training to its end (withdrawn participants left out).
     pub per_participant: Option<i64>,
-    /// Per participant per JP.
+    /// Per participant (as above) per JP.
     pub per_participant_jp: Option<i64>,
     pub lines: Vec<CostItem>,
 }
@@ -117,6 +122,8 @@ pub struct ProgramInfo {
     pub status: String,
     pub participants: usize,
     pub passed: usize,
+    /// Enrollments with completion `mengundurkan_diri`: left out of cost per participant and response rate.
+    pub withdrawn: usize,
     pub location: String,
     pub competency: String,
     /// Objectives with their observable behaviours.
@@ -210,7 +217,8 @@ pub struct Comments {
 pub struct DataQuality {
     pub enrolled: usize,
     pub with_scores: usize,
-    /// Complete forms of the best-answered reaction instrument / enrolled, in percent.
+    /// Complete forms of the best-answered reaction instrument (withdrawn participants' forms left out)
+    /// ÷ the participants who did not withdraw, in percent.
     pub response_rate: Option<f64>,
     /// Share of Likert answers left empty in reaction forms, in percent.
     pub missing_answers_pct: Option<f64>,
@@ -401,7 +409,18 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
         .iter()
         .filter(|r| r.data.completion == Some(crate::domain::enrollment::Completion::Lulus))
         .count();
+    // Who withdrew (mengundurkan diri): enrolled, but they did not take the training to its end.
+    let withdrawn: std::collections::BTreeSet<crate::domain::ids::AsnId> = roster
+        .iter()
+        .filter(|r| !crate::domain::enrollment::Completion::stayed(r.data.completion))
+        .map(|r| r.asn)
+        .collect();
+    // The base of cost per participant and of the response rate.
+    let stayed = enrolled - withdrawn.len();
     let mut reactions = Vec::new();
+    // Per reaction entry: its forms from participants who did not withdraw (anonymous sheets count).
+    let mut answered = Vec::new();
+    let mut ikm_surveys: Vec<(Definition, ikm::IkmSurvey)> = Vec::new();
     let mut unverified = 0;
     let mut raw = Vec::new();
     let mut likert_cells = 0usize;
@@ -446,6 +465,33 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
                 }
             }
             reactions.push(reaction(&def, phase, &forms));
+            answered.push(
+                forms
+                    .iter()
+                    .filter(|f| {
+                        !matches!(&f.info.respondent,
+                            crate::store::response::Respondent::Asn(id) if withdrawn.contains(id))
+                    })
+                    .count(),
+            );
+        }
+        if let Some(survey) = ikm::survey(&def, phase, &forms) {
+            ikm_surveys.push((def, survey));
+        }
+    }
+    // One IKM result per survey instrument, its phases together.
+    let mut ikm_results: Vec<ikm::IkmResult> = Vec::new();
+    let mut ikm_codes: Vec<String> = ikm_surveys.iter().map(|(d, _)| d.code.clone()).collect();
+    ikm_codes.dedup();
+    for code in ikm_codes {
+        let mut def = None;
+        let mut surveys = Vec::new();
+        for (d, s) in ikm_surveys.iter().filter(|(d, _)| d.code == code) {
+            def = Some(d);
+            surveys.push(s.clone());
+        }
+        if let Some(def) = def {
+            ikm_results.push(ikm::result(def, surveys));
         }
     }
     let learning = learning(store, program.id)?;
@@ -455,15 +501,16 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
         .filter(|s| s.pre.is_some() || s.post.is_some())
         .count();
     // The best-answered reaction instrument: a program may also have had a short mid-course form.
-    let response_rate = reactions
+    let response_rate = answered
         .iter()
-        .map(|r| r.respondents)
+        .copied()
         .max()
-        .filter(|_| enrolled > 0)
-        .map(|n| 100.0 * n as f64 / enrolled as f64);
+        .filter(|_| stayed > 0)
+        .map(|n| 100.0 * n as f64 / stayed as f64);
     let lines = store.cost_lines(program.id)?;
     let total: i64 = lines.iter().map(|c| c.amount).sum();
-    let n = i64::try_from(enrolled).unwrap_or(0);
+    // The full cost shared by the participants who took the training to its end.
+    let n = i64::try_from(stayed).unwrap_or(0);
     let jp = i64::from(program.data.jp);
     let costs = Costs {
         total,
@@ -494,6 +541,7 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
             status: p.status.code().to_string(),
             participants: enrolled,
             passed,
+            withdrawn: withdrawn.len(),
             location: p.location.clone(),
             competency: p.competency.clone(),
             objectives: store
@@ -563,6 +611,7 @@ pub fn build(store: &Store, program: &Program, lang: crate::i18n::Lang) -> Resul
                     .filter(|l| !l.is_empty())
                     .map(str::to_string)
                     .collect(),
+                ikm: ikm_results,
             }
         },
         recommendations: Vec::new(),

@@ -37,6 +37,13 @@ pub fn listing(r: &ProgramReport) -> Listing {
         &mut rows,
         "program",
         &p.code,
+        "withdrawn",
+        count(p.withdrawn),
+    );
+    row(
+        &mut rows,
+        "program",
+        &p.code,
         "jp",
         Cell::Int(i64::from(p.jp)),
     );
@@ -134,6 +141,14 @@ pub fn listing(r: &ProgramReport) -> Listing {
             "improved_pct",
             num(o.improved_pct),
         );
+        row(&mut rows, "behaviour", &o.instrument, "same", count(o.same));
+        row(
+            &mut rows,
+            "behaviour",
+            &o.instrument,
+            "worse",
+            count(o.worse),
+        );
         row(
             &mut rows,
             "behaviour",
@@ -177,11 +192,58 @@ pub fn listing(r: &ProgramReport) -> Listing {
         );
         row(&mut rows, "objective", &item, "self_mean", num(o.self_mean));
     }
+    row(&mut rows, "barrier", "", "forms", count(b.barrier_forms));
     for n in &b.barriers {
         row(&mut rows, "barrier", &n.code, "count", count(n.count));
+        row(&mut rows, "barrier", &n.code, "pct", Cell::Num(n.pct));
     }
+    if let Some(n) = &b.no_barrier {
+        row(&mut rows, "no_barrier", &n.code, "count", count(n.count));
+        row(&mut rows, "no_barrier", &n.code, "pct", Cell::Num(n.pct));
+    }
+    row(&mut rows, "driver", "", "forms", count(b.driver_forms));
     for n in &b.drivers {
         row(&mut rows, "driver", &n.code, "count", count(n.count));
+        row(&mut rows, "driver", &n.code, "pct", Cell::Num(n.pct));
+    }
+    for k in &r.results.ikm {
+        for s in &k.surveys {
+            let item = format!("{}:{}", k.instrument, s.phase.code());
+            row(&mut rows, "ikm", &item, "respondents", count(s.respondents));
+            row(&mut rows, "ikm", &item, "index", num(s.index));
+            row(
+                &mut rows,
+                "ikm",
+                &item,
+                "grade",
+                s.grade.map_or(Cell::Null, |g| {
+                    Cell::text(crate::report::ikm::grade_letter(g))
+                }),
+            );
+            for e in &s.elements {
+                row(
+                    &mut rows,
+                    "ikm_element",
+                    &format!("{item}:{}", e.code),
+                    "nrr",
+                    num(e.nrr),
+                );
+            }
+        }
+        if let Some(c) = &k.change {
+            row(
+                &mut rows,
+                "ikm_change",
+                &format!(
+                    "{}:{}-{}",
+                    k.instrument,
+                    c.before_phase.code(),
+                    c.after_phase.code()
+                ),
+                "difference",
+                Cell::Num(c.difference),
+            );
+        }
     }
     row(&mut rows, "costs", "", "total", Cell::Int(r.costs.total));
     row(

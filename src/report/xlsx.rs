@@ -64,6 +64,7 @@ pub fn render(r: &ProgramReport, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         (t(Msg::FieldJp), Some(f64::from(p.jp))),
         (t(Msg::ColParticipants), Some(p.participants as f64)),
         (t(Msg::CompletionLulus), Some(p.passed as f64)),
+        (t(Msg::CompletionMundur), Some(p.withdrawn as f64)),
         (
             t(Msg::XlsxReactionIndex),
             r.reaction.first().and_then(|x| x.index),
@@ -175,6 +176,12 @@ pub fn render(r: &ProgramReport, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         }
         sheet.write_string(row, 2, t(Msg::DashImproved))?;
         opt(sheet, row, 4, o.improved_pct)?;
+        row += 1;
+        sheet.write_string(
+            row,
+            2,
+            Msg::DashObservedSplit.fill(lang, &[&o.paired, &o.improved, &o.same, &o.worse]),
+        )?;
         row += 2;
     }
     header_at(
@@ -197,17 +204,67 @@ pub fn render(r: &ProgramReport, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         row += 1;
     }
     row += 1;
-    header_at(sheet, row, &[t(Msg::PartBarriers), "", "n", "%"], &bold)?;
-    row += 1;
-    for n in b.barriers.iter().chain(&b.drivers) {
-        sheet.write_string(row, 0, text(&n.code))?;
-        sheet.write_string(row, 1, text(&n.label))?;
-        sheet.write_number(row, 2, n.count as f64)?;
-        sheet.write_number(row, 3, n.pct)?;
+    // Barriers (then "no barrier" on its own row) and drivers, each with the forms they are counted in.
+    for (head, base, list, none) in [
+        (
+            Msg::DashBarriersOf,
+            b.barrier_forms,
+            &b.barriers,
+            b.no_barrier.as_ref(),
+        ),
+        (Msg::DashDriversOf, b.driver_forms, &b.drivers, None),
+    ] {
+        header_at(
+            sheet,
+            row,
+            &[&head.fill(lang, &[&base]), "", "n", "%"],
+            &bold,
+        )?;
         row += 1;
+        for n in list.iter().chain(none) {
+            sheet.write_string(row, 0, text(&n.code))?;
+            sheet.write_string(row, 1, text(&n.label))?;
+            sheet.write_number(row, 2, n.count as f64)?;
+            sheet.write_number(row, 3, n.pct)?;
+            row += 1;
+        }
+        row += 1;
+    }
+    // Who did not improve, with the reasons named for them (where anyone was asked).
+    if b.interviews + b.self_assessments > 0 {
+        header_at(
+            sheet,
+            row,
+            &[
+                t(Msg::ColNip),
+                t(Msg::ColName),
+                t(Msg::PartBarriers),
+                t(Msg::ColChange),
+            ],
+            &bold,
+        )?;
+        row += 1;
+        for (list, how) in [(&b.unchanged, "same"), (&b.worse, "worse")] {
+            for u in list {
+                let mut why = u.barriers.join("; ");
+                if u.no_barrier {
+                    if !why.is_empty() {
+                        why.push_str("; ");
+                    }
+                    why.push_str(t(Msg::DashSaidNoBarrier));
+                }
+                sheet.write_string(row, 0, text(&u.nip))?;
+                sheet.write_string(row, 1, text(&u.name))?;
+                sheet.write_string(row, 2, text(&why))?;
+                sheet.write_string(row, 3, how)?;
+                row += 1;
+            }
+        }
     }
     sheet.set_column_width(1, 40)?;
     sheet.set_column_width(2, 50)?;
+
+    results_sheet(book.add_worksheet(), r, lang, &bold)?;
 
     let sheet = book.add_worksheet().set_name(t(Msg::DashCosts))?;
     header(
@@ -280,4 +337,153 @@ pub fn render(r: &ProgramReport, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         }
     }
     book.save_to_buffer()
+}
+
+/// Level 4: the unit's indicators, benefit and ROI, then the public's satisfaction (IKM) per phase with
+/// its change, then each IKM element's NRR per phase.
+fn results_sheet(
+    sheet: &mut Worksheet,
+    r: &ProgramReport,
+    lang: Lang,
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    use crate::report::ikm;
+    let t = |m: Msg| m.text(lang);
+    sheet.set_name(t(Msg::SectionResults))?;
+    header(
+        sheet,
+        &[
+            t(Msg::IndicatorName),
+            t(Msg::IndicatorUnit),
+            t(Msg::IndicatorBefore),
+            t(Msg::IndicatorAfter),
+            t(Msg::ColChange),
+            "%",
+            t(Msg::IndicatorSource),
+        ],
+        bold,
+    )?;
+    let res = &r.results;
+    let mut row = 1u32;
+    for i in &res.indicators {
+        sheet.write_string(row, 0, text(&i.name))?;
+        sheet.write_string(row, 1, text(&i.unit))?;
+        opt(sheet, row, 2, i.before)?;
+        opt(sheet, row, 3, i.after)?;
+        opt(sheet, row, 4, i.improvement)?;
+        opt(sheet, row, 5, i.improvement_pct)?;
+        sheet.write_string(row, 6, text(&i.source))?;
+        row += 1;
+    }
+    row += 1;
+    header_at(sheet, row, &[t(Msg::RoiTitle), t(Msg::XlsxValue)], bold)?;
+    row += 1;
+    for (label, value) in [
+        ("benefit", res.benefit.map(|v| v as f64)),
+        ("isolation_pct", res.isolation_pct),
+        ("confidence_pct", res.confidence_pct),
+        ("adjusted_benefit", res.adjusted_benefit),
+        ("cost", Some(res.cost as f64)),
+        ("bcr", res.bcr),
+        ("roi_pct", res.roi_pct),
+    ] {
+        sheet.write_string(row, 0, label)?;
+        opt(sheet, row, 1, value)?;
+        row += 1;
+    }
+    row += 1;
+    // IKM per phase: respondents, index, grade, or why there is no index; then the change.
+    header_at(
+        sheet,
+        row,
+        &[
+            t(Msg::ColInstrument),
+            t(Msg::SetupPhase),
+            t(Msg::XlsxRespondents),
+            "IKM",
+            t(Msg::XlsxIkmGrade),
+            t(Msg::XlsxBecause),
+        ],
+        bold,
+    )?;
+    row += 1;
+    for k in &res.ikm {
+        for s in &k.surveys {
+            sheet.write_string(row, 0, text(&k.instrument))?;
+            sheet.write_string(row, 1, s.phase.code())?;
+            sheet.write_number(row, 2, s.respondents as f64)?;
+            opt(sheet, row, 3, s.index)?;
+            match s.grade {
+                Some(g) => sheet.write_string(
+                    row,
+                    4,
+                    format!("{} ({})", ikm::grade_letter(g), t(ikm::grade_words(g))),
+                )?,
+                None => sheet.write_string(row, 5, text(&ikm::reason_words(s, lang)))?,
+            };
+            row += 1;
+        }
+        sheet.write_string(row, 0, text(&k.instrument))?;
+        match &k.change {
+            Some(c) => {
+                sheet.write_string(
+                    row,
+                    1,
+                    format!(
+                        "{} {} → {}",
+                        t(Msg::ColChange),
+                        c.before_phase.code(),
+                        c.after_phase.code()
+                    ),
+                )?;
+                sheet.write_number(row, 3, c.difference)?;
+                sheet.write_string(
+                    row,
+                    4,
+                    format!(
+                        "{} → {}",
+                        ikm::grade_letter(c.before_grade),
+                        ikm::grade_letter(c.after_grade)
+                    ),
+                )?;
+            }
+            None => {
+                sheet.write_string(row, 1, t(Msg::ColChange))?;
+                sheet.write_string(row, 5, t(Msg::IkmNoChange))?;
+            }
+        }
+        row += 1;
+    }
+    row += 1;
+    // Each element's NRR (1–4) per phase.
+    header_at(
+        sheet,
+        row,
+        &[
+            t(Msg::ColInstrument),
+            t(Msg::SetupPhase),
+            t(Msg::ColCode),
+            t(Msg::IkmElement),
+            "n",
+            "NRR",
+        ],
+        bold,
+    )?;
+    row += 1;
+    for k in &res.ikm {
+        for s in &k.surveys {
+            for e in &s.elements {
+                sheet.write_string(row, 0, text(&k.instrument))?;
+                sheet.write_string(row, 1, s.phase.code())?;
+                sheet.write_string(row, 2, text(&e.code))?;
+                sheet.write_string(row, 3, text(&e.text))?;
+                sheet.write_number(row, 4, e.n as f64)?;
+                opt(sheet, row, 5, e.nrr)?;
+                row += 1;
+            }
+        }
+    }
+    sheet.set_column_width(0, 30)?;
+    sheet.set_column_width(3, 50)?;
+    Ok(())
 }

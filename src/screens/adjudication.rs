@@ -231,7 +231,7 @@ impl View for AdjudicationScreen {
                 vec![
                     r.program.clone().unwrap_or_else(|| "-".into()),
                     r.instrument.clone(),
-                    r.respondent.clone(),
+                    crate::domain::nip::display(&r.respondent),
                     r.item.clone(),
                     r.first_value
                         .clone()
@@ -311,7 +311,18 @@ impl View for AdjudicationScreen {
                     buf,
                     area.x + 1,
                     y + 4,
-                    cx.t(Msg::AdjudicationHint),
+                    &crate::app::keymap::hint(
+                        Msg::AdjudicationHint,
+                        &self.scopes().0,
+                        &[
+                            Command::TakeFirst,
+                            Command::TakeSecond,
+                            Command::TypeValue,
+                            Command::TakeEmpty,
+                            Command::Back,
+                        ],
+                        cx.lang,
+                    ),
                     w,
                     theme.dim(),
                 );

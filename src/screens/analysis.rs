@@ -11,7 +11,7 @@ use crate::app::action::{Action, Command};
 use crate::app::effect::{Effect, Load, Loaded};
 use crate::app::keymap::Scope;
 use crate::domain::ids::{AsnId, OpdId};
-use crate::domain::nip::Nip;
+use crate::domain::nip;
 use crate::domain::program::{ProgramType, format_rupiah};
 use crate::domain::user::Capability;
 use crate::i18n::Msg;
@@ -236,6 +236,22 @@ impl AnalysisScreen {
         people
     }
 
+    /// The name of the OPD whose people are shown (20 JP drill-down), as the OPD list shows it.
+    fn opd_name(&self, cx: &Cx) -> Option<String> {
+        let opd = self.opd?;
+        let name = self
+            .jp
+            .as_ref()
+            .and_then(|(_, rows)| rows.iter().find(|r| r.opd == opd))
+            .map(|r| r.opd_name.clone())
+            .unwrap_or_default();
+        Some(if name.is_empty() {
+            cx.t(Msg::JpNoOpd).to_string()
+        } else {
+            name
+        })
+    }
+
     fn selected_person(&self) -> Option<&JpRow> {
         self.people().get(self.scroll.selected).copied()
     }
@@ -302,6 +318,10 @@ impl AnalysisScreen {
         let Some((_, name)) = &self.person else {
             return;
         };
+        let who = match self.opd_name(cx) {
+            Some(opd) => format!("{name} · {opd}"),
+            None => name.clone(),
+        };
         let rows = self.record.as_deref().unwrap_or_default();
         let total: f64 = rows.iter().map(|r| r.jp).sum();
         let year = self.jp.as_ref().map_or(0, |j| j.0);
@@ -311,7 +331,7 @@ impl AnalysisScreen {
             table.y.saturating_sub(1),
             &Msg::JpPersonSummary.fill(
                 cx.lang,
-                &[name, &year, &crate::i18n::number(total, cx.lang)],
+                &[&who, &year, &crate::i18n::number(total, cx.lang)],
             ),
             w,
             if total < JP_TARGET {
@@ -370,7 +390,12 @@ impl AnalysisScreen {
             buf,
             table.x + 1,
             foot + 2,
-            cx.t(Msg::JpPersonHint),
+            &crate::app::keymap::hint(
+                Msg::JpPersonHint,
+                &self.scopes().0,
+                &[Command::New, Command::Delete, Command::Back],
+                cx.lang,
+            ),
             w,
             theme.dim(),
         );
@@ -397,7 +422,17 @@ impl AnalysisScreen {
 
 impl View for AnalysisScreen {
     fn title(&self, cx: &Cx) -> String {
-        cx.t(Msg::TabAnalysis).to_string()
+        let mut title = format!(
+            "{} · {}",
+            cx.t(Msg::TabAnalysis),
+            cx.t(self.section.label())
+        );
+        if self.section == Section::Jp
+            && let Some(opd) = self.opd_name(cx)
+        {
+            title = format!("{title} · {opd}");
+        }
+        title
     }
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
@@ -773,7 +808,20 @@ impl View for AnalysisScreen {
                     buf,
                     area.x + 1,
                     foot + 3,
-                    cx.t(Msg::CompareKeys),
+                    &crate::app::keymap::hint(
+                        Msg::CompareKeys,
+                        &self.scopes().0,
+                        &[
+                            Command::FilterYear,
+                            Command::FilterType,
+                            Command::FilterProvider,
+                            Command::FilterOpd,
+                            Command::ClearFilters,
+                            Command::SortNext,
+                            Command::Open,
+                        ],
+                        cx.lang,
+                    ),
                     w,
                     theme.dim(),
                 );
@@ -790,9 +838,24 @@ impl View for AnalysisScreen {
                     );
                     return;
                 };
-                let short = rows.iter().filter(|r| r.total() < JP_TARGET).count();
                 if self.person.is_none() {
-                    let line = Msg::JpSummary.fill(cx.lang, &[year, &rows.len(), &short]);
+                    // Below an OPD, the line says which one (and counts its people only).
+                    let line = match self.opd_name(cx) {
+                        Some(opd) => {
+                            let people = self.people();
+                            let short = people.iter().filter(|r| r.total() < JP_TARGET).count();
+                            Msg::JpOpdSummary.fill(cx.lang, &[&opd, year, &people.len(), &short])
+                        }
+                        None => {
+                            let short = rows.iter().filter(|r| r.total() < JP_TARGET).count();
+                            let key = crate::app::keymap::key_for(
+                                &self.scopes().0,
+                                Command::FilterYear,
+                                cx.lang,
+                            );
+                            Msg::JpSummary.fill(cx.lang, &[year, &rows.len(), &short, &key])
+                        }
+                    };
                     put(buf, area.x + 1, area.y + 1, &line, w, theme.header());
                 }
                 match self.opd {
@@ -848,8 +911,7 @@ impl View for AnalysisScreen {
                             .iter()
                             .map(|r| {
                                 vec![
-                                    Nip::from_stored(&r.nip)
-                                        .map_or_else(|_| r.nip.clone(), |n| n.grouped()),
+                                    nip::display(&r.nip),
                                     format!(
                                         "{}{}",
                                         if r.total() < JP_TARGET { "! " } else { "" },
@@ -874,7 +936,12 @@ impl View for AnalysisScreen {
                             buf,
                             area.x + 1,
                             foot + 2,
-                            cx.t(Msg::JpPeopleHint),
+                            &crate::app::keymap::hint(
+                                Msg::JpPeopleHint,
+                                &self.scopes().0,
+                                &[Command::Open, Command::New, Command::Back],
+                                cx.lang,
+                            ),
                             w,
                             theme.dim(),
                         );
@@ -897,7 +964,18 @@ impl View for AnalysisScreen {
                     buf,
                     area.x + 1,
                     area.y + 1,
-                    &Msg::NeedsSummary.fill(cx.lang, &[&n.instrument, &n.respondents]),
+                    &Msg::NeedsSummary.fill(
+                        cx.lang,
+                        &[
+                            &n.instrument,
+                            &n.respondents,
+                            &crate::app::keymap::key_for(
+                                &self.scopes().0,
+                                Command::SwitchInstrument,
+                                cx.lang,
+                            ),
+                        ],
+                    ),
                     w,
                     theme.header(),
                 );
@@ -999,7 +1077,12 @@ impl View for AnalysisScreen {
                     buf,
                     area.x + 1,
                     foot + 2,
-                    cx.t(Msg::NeedsHint),
+                    &crate::app::keymap::hint(
+                        Msg::NeedsHint,
+                        &self.scopes().0,
+                        &[Command::PlanProgram],
+                        cx.lang,
+                    ),
                     w,
                     theme.dim(),
                 );

@@ -7,7 +7,7 @@ use super::{Cx, Modal, Reply, Screen, View};
 use crate::app::action::{Action, Command};
 use crate::app::effect::{Change, Effect, Load, Loaded, Saved, SearchPurpose};
 use crate::app::keymap::Scope;
-use crate::domain::nip::Nip;
+use crate::domain::nip;
 use crate::domain::user::Capability;
 use crate::i18n::Msg;
 use crate::store::asn::AsnRow;
@@ -166,7 +166,8 @@ impl View for AsnListScreen {
                 }
                 if let Some(row) = self.selected() {
                     return vec![Reply::Modal(Box::new(Modal::Confirm(Confirm {
-                        question: Msg::ConfirmDeleteAsn.fill(cx.lang, &[&row.name, &row.nip]),
+                        question: Msg::ConfirmDeleteAsn
+                            .fill(cx.lang, &[&row.name, &nip::display(&row.nip)]),
                         on_yes: vec![Reply::save(Change::DeleteAsn(row.id, row.version))],
                     })))];
                 }
@@ -207,10 +208,21 @@ impl View for AsnListScreen {
         self.query
             .render(search_area(area, label_w), buf, self.searching, theme);
         let hint = if self.searching {
-            cx.t(Msg::AsnSearchHint)
+            cx.t(Msg::AsnSearchHint).to_string()
         } else {
-            cx.t(Msg::AsnListHint)
+            crate::app::keymap::hint(
+                Msg::AsnListHint,
+                &self.scopes().0,
+                &[
+                    Command::Search,
+                    Command::Open,
+                    Command::New,
+                    Command::Delete,
+                ],
+                cx.lang,
+            )
         };
+        let hint = hint.as_str();
         put(
             buf,
             area.x + 1,
@@ -232,7 +244,7 @@ impl View for AsnListScreen {
             .iter()
             .map(|r| {
                 vec![
-                    Nip::from_stored(&r.nip).map_or_else(|_| r.nip.clone(), |n| n.grouped()),
+                    nip::display(&r.nip),
                     r.name.clone(),
                     r.jabatan.clone(),
                     r.golongan.clone().unwrap_or_default(),
@@ -241,12 +253,18 @@ impl View for AsnListScreen {
             })
             .collect();
         let empty = if !self.loaded {
-            cx.t(Msg::Loading)
+            cx.t(Msg::Loading).to_string()
         } else if self.query.value().is_empty() {
-            cx.t(Msg::AsnEmpty)
+            let new = crate::app::keymap::key_for(
+                &[Scope::Searchable, Scope::Rows],
+                Command::New,
+                cx.lang,
+            );
+            Msg::AsnEmpty.fill(cx.lang, &[&new])
         } else {
-            cx.t(Msg::AsnNoneMatch)
+            cx.t(Msg::AsnNoneMatch).to_string()
         };
+        let empty = empty.as_str();
         DataTable {
             columns: &columns,
             rows: &rows,

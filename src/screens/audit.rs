@@ -301,10 +301,16 @@ impl View for AuditScreen {
         self.form(cx)
             .render_with(form_area(area), buf, cx.theme, self.filtering);
         let hint = if self.filtering {
-            cx.t(Msg::AuditFilterHint)
+            cx.t(Msg::AuditFilterHint).to_string()
         } else {
-            cx.t(Msg::AuditListHint)
+            crate::app::keymap::hint(
+                Msg::AuditListHint,
+                &self.scopes().0,
+                &[Command::Search, Command::Open],
+                cx.lang,
+            )
         };
+        let hint = hint.as_str();
         put(
             buf,
             area.x + 1,
@@ -422,6 +428,10 @@ impl AuditHistoryScreen {
             for field in changed_fields(r.old.as_deref(), r.new.as_deref()) {
                 let show = |v: Option<&serde_json::Value>| match v {
                     None | Some(serde_json::Value::Null) => "—".to_string(),
+                    // NIPs read grouped here as everywhere on screen.
+                    Some(serde_json::Value::String(s)) if field == "nip" => {
+                        crate::domain::nip::display(s)
+                    }
                     Some(serde_json::Value::String(s)) => s.clone(),
                     Some(other) => other.to_string(),
                 };

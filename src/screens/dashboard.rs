@@ -51,8 +51,8 @@ impl Section {
             Section::Behaviour => Msg::LevelBehavior,
             Section::Barriers => Msg::DashBarriers,
             Section::Results => Msg::SectionResults,
-            Section::Quality => Msg::DashQuality,
-            Section::Advice => Msg::DashRecommendations,
+            Section::Quality => Msg::DashTabQuality,
+            Section::Advice => Msg::DashTabAdvice,
         }
     }
 
@@ -269,6 +269,9 @@ fn behaviour_lines(b: &crate::report::behaviour::Behaviour, cx: &Cx, out: &mut V
             max: 100.0,
             shown: format!("{} ({}/{})", pct(o.improved_pct), o.improved, o.paired),
         });
+        out.push(Line::Text(
+            Msg::DashObservedSplit.fill(lang, &[&o.paired, &o.improved, &o.same, &o.worse]),
+        ));
         out.push(Line::Text(Msg::DashObservedShare.fill(
             lang,
             &[&pct(o.baseline_observed_pct), &pct(o.followup_observed_pct)],
@@ -305,18 +308,17 @@ fn behaviour_lines(b: &crate::report::behaviour::Behaviour, cx: &Cx, out: &mut V
     }
 }
 
-/// Barriers and drivers named, and the participants whose behaviour did not change with their reasons.
+/// Barriers and drivers named in the supervisor interviews and self-assessments (every phase), with the
+/// share that said there was no barrier; and — when there are such interviews — the participants whose
+/// observed behaviour stayed the same or got worse, with the reasons named for them.
 fn barrier_lines(b: &crate::report::behaviour::Behaviour, cx: &Cx, out: &mut Vec<Line>) {
     let lang = cx.lang;
-    if b.barriers.is_empty() && b.drivers.is_empty() && b.unchanged.is_empty() {
+    let interviewed = b.interviews + b.self_assessments > 0;
+    if b.barrier_forms == 0 && b.driver_forms == 0 && !interviewed {
         out.push(Line::Dim(cx.t(Msg::DashNoBarriers).into()));
         return;
     }
-    for (head, list) in [
-        (Msg::PartBarriers, &b.barriers),
-        (Msg::PartDrivers, &b.drivers),
-    ] {
-        out.push(Line::Head(cx.t(head).to_string()));
+    let bars = |list: &[crate::report::behaviour::Named], out: &mut Vec<Line>| {
         for n in list {
             out.push(Line::Bar {
                 label: n.label.clone(),
@@ -325,22 +327,104 @@ fn barrier_lines(b: &crate::report::behaviour::Behaviour, cx: &Cx, out: &mut Vec
                 shown: format!("{} ({}%)", n.count, fixed(n.pct, 0, lang)),
             });
         }
-        out.push(Line::Blank);
-    }
+    };
     out.push(Line::Head(
-        Msg::DashUnchanged.fill(lang, &[&b.unchanged.len()]),
+        Msg::DashBarriersOf.fill(lang, &[&b.barrier_forms]),
     ));
-    for u in &b.unchanged {
-        let why = if u.barriers.is_empty() {
-            cx.t(Msg::DashNoReasonNamed).to_string()
-        } else {
-            u.barriers.join("; ")
-        };
-        out.push(Line::Text(format!("{} — {why}", u.name)));
+    bars(&b.barriers, out);
+    if let Some(n) = &b.no_barrier {
+        out.push(Line::Text(Msg::DashNoBarrierShare.fill(
+            lang,
+            &[&n.count, &b.barrier_forms, &fixed(n.pct, 0, lang)],
+        )));
+    }
+    out.push(Line::Blank);
+    out.push(Line::Head(
+        Msg::DashDriversOf.fill(lang, &[&b.driver_forms]),
+    ));
+    bars(&b.drivers, out);
+    if !interviewed {
+        return;
+    }
+    let why = |u: &crate::report::behaviour::Unchanged| -> String {
+        let mut why = u.barriers.join("; ");
+        if u.no_barrier {
+            if !why.is_empty() {
+                why.push_str("; ");
+            }
+            why.push_str(cx.t(Msg::DashSaidNoBarrier));
+        }
+        if why.is_empty() {
+            why = cx.t(Msg::DashNoReasonNamed).to_string();
+        }
+        why
+    };
+    for (head, list) in [
+        (Msg::DashUnchanged, &b.unchanged),
+        (Msg::DashWorse, &b.worse),
+    ] {
+        out.push(Line::Blank);
+        out.push(Line::Head(head.fill(lang, &[&list.len()])));
+        for u in list {
+            out.push(Line::Text(format!("{} — {}", u.name, why(u))));
+        }
     }
 }
 
-/// Level 4: the unit's indicators before and after, and ROI.
+/// The public's satisfaction with the unit (IKM): each phase's index and grade (or why there is none),
+/// the change before → after, and each element's NRR before and after.
+fn ikm_lines(k: &crate::report::ikm::IkmResult, cx: &Cx, out: &mut Vec<Line>) {
+    use crate::report::ikm;
+    let lang = cx.lang;
+    out.push(Line::Blank);
+    out.push(Line::Head(format!("IKM · {} · {}", k.instrument, k.title)));
+    for s in &k.surveys {
+        let line = ikm::survey_line(s, lang);
+        out.push(if s.index.is_some() {
+            Line::Text(line)
+        } else {
+            Line::Dim(line)
+        });
+    }
+    out.push(if k.change.is_some() {
+        Line::Text(ikm::change_line(k, lang))
+    } else {
+        Line::Dim(ikm::change_line(k, lang))
+    });
+    // Each element: before → after when both are there, else the latest survey's.
+    let (from, to) = match &k.change {
+        Some(_) => (k.before(), k.after()),
+        None => (None, k.surveys.last()),
+    };
+    let Some(to) = to else { return };
+    let phases = match from {
+        Some(f) => format!(
+            "{} → {}",
+            cx.t(ikm::phase_words(f.phase)),
+            cx.t(ikm::phase_words(to.phase))
+        ),
+        None => cx.t(ikm::phase_words(to.phase)).to_string(),
+    };
+    out.push(Line::Dim(Msg::IkmElements.fill(lang, &[&phases])));
+    let nrr = |v: Option<f64>| v.map_or_else(|| "-".into(), |v| fixed(v, 2, lang));
+    for (k, e) in to.elements.iter().enumerate() {
+        let before = from.and_then(|f| f.elements.get(k)).map(|b| b.nrr);
+        out.push(Line::Bar {
+            label: match &e.aspect {
+                Some(a) => format!("{} {a}", e.code),
+                None => e.code.clone(),
+            },
+            value: e.nrr.map_or(0.0, |v| v - 1.0),
+            max: 3.0,
+            shown: match before {
+                Some(b) => format!("{} → {}", nrr(b), nrr(e.nrr)),
+                None => format!("{} · n {}", nrr(e.nrr), e.n),
+            },
+        });
+    }
+}
+
+/// Level 4: the unit's indicators before and after, the public's satisfaction (IKM), and ROI.
 fn results_lines(r: &crate::report::Results, cx: &Cx, out: &mut Vec<Line>) {
     let lang = cx.lang;
     if r.indicators.is_empty() {
@@ -366,6 +450,9 @@ fn results_lines(r: &crate::report::Results, cx: &Cx, out: &mut Vec<Line>) {
                     .unwrap_or_default()
             ),
         });
+    }
+    for k in &r.ikm {
+        ikm_lines(k, cx, out);
     }
     out.push(Line::Blank);
     out.push(Line::Head(cx.t(Msg::RoiTitle).to_string()));
@@ -502,7 +589,36 @@ impl DashboardScreen {
         )))]
     }
 
+    /// The section's lines, long text wrapped to the screen's width so that no value is cut.
     fn lines(&self, cx: &Cx) -> Vec<Line> {
+        // Text starts one column in from the section's edge (two for body text), one column spare.
+        let width = usize::from(cx.body.width.saturating_sub(3)).max(20);
+        let mut out = Vec::new();
+        for line in self.section_lines(cx) {
+            let (text, make): (&str, fn(String) -> Line) = match &line {
+                Line::Head(t) => (t, Line::Head),
+                Line::Text(t) => (t, Line::Text),
+                Line::Dim(t) => (t, Line::Dim),
+                _ => {
+                    out.push(line);
+                    continue;
+                }
+            };
+            if unicode_width::UnicodeWidthStr::width(text) <= width {
+                out.push(line);
+                continue;
+            }
+            for (i, part) in crate::screens::confirm::wrap(text, width - 2)
+                .into_iter()
+                .enumerate()
+            {
+                out.push(make(if i == 0 { part } else { format!("  {part}") }));
+            }
+        }
+        out
+    }
+
+    fn section_lines(&self, cx: &Cx) -> Vec<Line> {
         let lang = cx.lang;
         let Some(r) = &self.report else {
             return vec![Line::Dim(cx.t(Msg::Loading).into())];
@@ -511,9 +627,12 @@ impl DashboardScreen {
         match self.section {
             Section::Summary => {
                 let p = &r.program;
-                out.push(Line::Text(
-                    Msg::DashParticipants.fill(lang, &[&p.participants, &p.passed]),
-                ));
+                out.push(Line::Text(if p.withdrawn > 0 {
+                    Msg::DashParticipantsWithdrawn
+                        .fill(lang, &[&p.participants, &p.passed, &p.withdrawn])
+                } else {
+                    Msg::DashParticipants.fill(lang, &[&p.participants, &p.passed])
+                }));
                 out.push(Line::Head(cx.t(level_label(Level::Reaction)).to_string()));
                 match r.reaction.first() {
                     Some(re) => out.push(Line::Text(
@@ -569,6 +688,18 @@ impl DashboardScreen {
                                 .unwrap_or_default()],
                         ),
                     )),
+                }
+                // The public's satisfaction, when surveyed: the change, or the latest survey.
+                if !r.results.ikm.is_empty() {
+                    out.push(Line::Head(cx.t(Msg::SectionResults).to_string()));
+                }
+                for k in &r.results.ikm {
+                    out.push(match (&k.change, k.surveys.last()) {
+                        (Some(_), _) | (None, None) => {
+                            Line::Text(crate::report::ikm::change_line(k, lang))
+                        }
+                        (None, Some(s)) => Line::Text(crate::report::ikm::survey_line(s, lang)),
+                    });
                 }
                 out.push(Line::Head(cx.t(Msg::DashCosts).to_string()));
                 out.push(Line::Text(
@@ -804,7 +935,15 @@ impl View for DashboardScreen {
 
     fn render(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
         let theme = cx.theme;
-        let mut x = area.x + 1;
+        // The tabs side by side, each padded by a space; where they do not fit, without the padding.
+        let width = |s: &Section| unicode_width::UnicodeWidthStr::width(cx.t(s.label()));
+        let padded: usize = Section::ALL.iter().map(|s| width(s) + 2).sum();
+        let pad = if padded <= usize::from(area.width) {
+            " "
+        } else {
+            ""
+        };
+        let mut x = area.x;
         for s in Section::ALL {
             let style = if s == self.section {
                 theme.tab_active()
@@ -815,10 +954,10 @@ impl View for DashboardScreen {
                 buf,
                 x,
                 area.y,
-                &format!(" {} ", cx.t(s.label())),
+                &format!("{pad}{}{pad}", cx.t(s.label())),
                 area.width.saturating_sub(x - area.x),
                 style,
-            ) + 1;
+            ) + u16::from(pad.is_empty());
         }
         if let Some(r) = &self.report {
             put(
@@ -845,11 +984,23 @@ impl View for DashboardScreen {
             })
             .max()
             .unwrap_or(0);
+        // Values are never cut: the widest of the section sets their column; labels and bars share the rest.
+        let shown_w = lines
+            .iter()
+            .filter_map(|l| match l {
+                Line::Bar { shown, .. } => {
+                    Some(unicode_width::UnicodeWidthStr::width(shown.as_str()))
+                }
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let shown_w = u16::try_from(shown_w).unwrap_or(u16::MAX).min(w / 2);
         let label_w: u16 = u16::try_from(longest)
             .unwrap_or(16)
-            .clamp(16, w.saturating_sub(22 + 12).max(16));
-        let label_w = label_w.min(36);
-        let bar_w = w.saturating_sub(label_w + 22);
+            .clamp(16, 36)
+            .min(w.saturating_sub(shown_w + 3 + 10));
+        let bar_w = w.saturating_sub(label_w + shown_w + 3);
         for (i, line) in lines.iter().skip(self.offset).take(height).enumerate() {
             let y = top + u16::try_from(i).unwrap_or(0);
             let x = area.x + 1;
@@ -879,7 +1030,14 @@ impl View for DashboardScreen {
                         bar_w,
                         Style::default(),
                     );
-                    put(buf, x + 3 + label_w + bar_w, y, shown, 20, theme.base());
+                    put(
+                        buf,
+                        x + 3 + label_w + bar_w,
+                        y,
+                        shown,
+                        shown_w,
+                        theme.base(),
+                    );
                 }
                 Line::Blank => {}
             }
@@ -887,7 +1045,7 @@ impl View for DashboardScreen {
         if lines.len() > self.offset + height {
             put(
                 buf,
-                area.x + area.width - 2,
+                area.x + area.width - 1,
                 area.y + area.height - 1,
                 "↓",
                 1,

@@ -11,11 +11,13 @@ use super::confirm::Confirm;
 use super::{Cx, Modal, Reply, View};
 use crate::app::action::{Action, Command};
 use crate::app::effect::{Change, Effect, EntryStats, Load, Loaded, Saved};
-use crate::app::keymap::Scope;
-use crate::domain::instrument::{AnswerError, Definition, Item, ItemKind, ItemRole, Phase};
+use crate::app::keymap::{self, KeyContext, Scope};
+use crate::domain::instrument::{
+    AnswerError, Definition, Item, ItemKind, ItemRole, Phase, note_key,
+};
 use crate::domain::nip::Nip;
-use crate::i18n::{Msg, number};
-use crate::store::response::{Batch, EntryBatch, Keying, Respondent};
+use crate::i18n::{Lang, Msg, number};
+use crate::store::response::{Batch, EntryBatch, KEPT_FORM, Keying, Respondent, kept_record};
 use crate::text::search_key;
 use crate::widgets::input::{Edit, Edited, InputKind, TextInput};
 use crate::widgets::multiline::MultiLine;
@@ -35,7 +37,7 @@ pub enum Stage {
 }
 
 /// A second-keying answer that disagrees with the first keying, waiting for the paper to be read again.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mismatch {
     pub item: String,
     /// What the verifier typed the first time.
@@ -75,6 +77,33 @@ pub struct EntryScreen {
     pub preselect: Option<crate::domain::ids::AsnId>,
     /// Time at the keyboard on the current form (milliseconds).
     pub active_ms: u64,
+    /// Whether the store confirmed that the current form exists (a failure before that means it could
+    /// not be started: the clerk is back at the respondent).
+    pub started: bool,
+    /// Forms sent to be saved, not confirmed yet: counted once the store says they are saved, and kept
+    /// out of the suggestions meanwhile.
+    pub completing: Vec<Respondent>,
+}
+
+/// What an unfinished form keeps besides its stored answers when the clerk leaves or the connection drops:
+/// text typed but not accepted, the open editor, the verification state, and the clerk's statistics so far.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Kept {
+    /// The answers when this was kept: the typing below belongs to them (a form changed since, by a
+    /// session that ended without keeping, does not get old typing back).
+    pub answers: BTreeMap<String, String>,
+    /// The item with the cursor.
+    pub focus: Option<String>,
+    /// Text in the focused field that was not accepted yet.
+    pub typed: Option<String>,
+    /// The open editor: the answer key it writes and its text.
+    pub editor: Option<(String, String)>,
+    pub mismatch: Option<Mismatch>,
+    pub disputed: Vec<String>,
+    pub keystrokes: i64,
+    pub corrections: i64,
+    pub mismatches: i64,
+    pub active_ms: u64,
 }
 
 /// The multi-line editor open over the form: for a long text item, or for an item's evidence note.
@@ -100,6 +129,40 @@ fn editor_area(area: Rect) -> Rect {
 
 /// Rows of candidates shown while choosing a respondent.
 const CANDIDATES: usize = 10;
+
+/// The longest evidence note.
+const NOTE_MAX: usize = 1000;
+
+/// The keymap scopes while keying items, and while the multi-line editor is open.
+const ENTRY_SCOPES: [Scope; 2] = [Scope::Entry, Scope::Text];
+const EDITOR_SCOPES: [Scope; 2] = [Scope::Editor, Scope::Text];
+
+/// The first key of a command in these scopes, from the keymap table that dispatches keys.
+fn key_of(scopes: &[Scope], command: Command, lang: Lang) -> String {
+    keymap::key_for(scopes, command, lang)
+}
+
+/// "Enter baris baru · Tab selesai · Esc batal": keys and what they do, from the keymap table.
+fn key_hints(scopes: &[Scope], commands: &[Command], lang: Lang) -> String {
+    let mut all = scopes.to_vec();
+    all.push(Scope::Global);
+    let shown = keymap::active(&KeyContext {
+        scopes: all,
+        typing: true,
+    });
+    commands
+        .iter()
+        .filter_map(|c| shown.iter().find(|s| s.command == *c))
+        .filter_map(|s| {
+            let key = s.keys.first()?.label(lang);
+            let what = s.help.text(lang);
+            let mut chars = what.chars();
+            let first = chars.next()?;
+            Some(format!("{key} {}{}", first.to_lowercase(), chars.as_str()))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
 
 impl EntryScreen {
     /// The entry screen of a batch, opened on one person's form.
@@ -137,6 +200,8 @@ impl EntryScreen {
             editor: None,
             preselect: None,
             active_ms: 0,
+            started: false,
+            completing: Vec::new(),
         }
     }
 
@@ -150,6 +215,11 @@ impl EntryScreen {
 
     fn anonymous(&self) -> bool {
         self.def().is_some_and(|d| d.anonymous)
+    }
+
+    /// Rows of the item list: the items and the save line.
+    fn row_count(&self) -> usize {
+        self.def().map_or(1, |d| d.items.len() + 1)
     }
 
     fn shown(&self, index: usize) -> bool {
@@ -195,13 +265,107 @@ impl EntryScreen {
     }
 
     /// Opens the editor on the focused long text item (or its note), starting from what is stored.
-    fn open_editor(&mut self, key: String, max: usize) {
+    fn open_editor(&mut self, key: String) {
         let current = self.answers.get(&key).cloned().unwrap_or_default();
+        self.open_editor_with(key, &current);
+    }
+
+    fn open_editor_with(&mut self, key: String, text: &str) {
+        let max = match self.item(self.focus) {
+            Some(Item {
+                kind: ItemKind::Text { max, .. },
+                code,
+                ..
+            }) if key == code.as_str() => *max,
+            _ => NOTE_MAX,
+        };
         self.editor = Some(Editor {
             key,
             item: self.focus,
-            text: MultiLine::with_value(max, &current),
+            text: MultiLine::with_value(max, text),
         });
+    }
+
+    /// What this form holds besides its stored answers.
+    fn kept(&self) -> Kept {
+        let typed = (self.typed_item() && !self.long_text() && self.focus < self.items_len())
+            .then(|| self.input.value().to_string())
+            .filter(|t| !t.is_empty());
+        Kept {
+            answers: self.answers.clone(),
+            focus: self.item(self.focus).map(|i| i.code.to_string()),
+            typed,
+            editor: self
+                .editor
+                .as_ref()
+                .map(|e| (e.key.clone(), e.text.value())),
+            mismatch: self.mismatch.clone(),
+            disputed: self.disputed.clone(),
+            keystrokes: self.stats.keystrokes,
+            corrections: self.stats.corrections,
+            mismatches: self.stats.mismatches,
+            active_ms: self.active_ms,
+        }
+    }
+
+    /// Keeps what the form holds besides its answers (in the user's drafts), so that a lost connection
+    /// or leaving the screen loses no typing and no statistics.
+    fn keep_effect(&self) -> Option<Effect> {
+        let (respondent, _) = self.respondent.as_ref()?;
+        // Only for a form the store has: one that could not be started keeps nothing.
+        if self.stage != Stage::Items || !self.started {
+            return None;
+        }
+        let payload = serde_json::to_string(&self.kept()).ok()?;
+        Some(Effect::KeepDraft {
+            form: KEPT_FORM,
+            record: kept_record(&self.batch, self.keying, respondent),
+            payload,
+        })
+    }
+
+    /// Forgets what was kept of a form (saved or thrown away).
+    fn forget(&self, respondent: &Respondent) -> Reply {
+        Reply::Effect(Effect::DiscardDraft {
+            form: KEPT_FORM,
+            record: kept_record(&self.batch, self.keying, respondent),
+        })
+    }
+
+    /// Puts back what was kept of a resumed form. Statistics and settled discrepancies always come back;
+    /// the typing, the editor and a pending mismatch only when the answers are still those it was typed
+    /// against.
+    fn restore(&mut self, kept: Kept) {
+        self.stats.keystrokes = kept.keystrokes;
+        self.stats.corrections = kept.corrections;
+        self.stats.mismatches = kept.mismatches;
+        self.active_ms = kept.active_ms;
+        self.disputed = kept.disputed;
+        if kept.answers != self.answers {
+            return;
+        }
+        if let Some(i) = kept
+            .focus
+            .as_deref()
+            .and_then(|f| self.def().and_then(|d| d.position(f)))
+            .filter(|i| self.shown(*i))
+        {
+            self.focus_on(i);
+        }
+        self.mismatch = kept.mismatch;
+        if let Some(typed) = kept.typed
+            && self.typed_item()
+            && !self.long_text()
+        {
+            self.input.set(&typed);
+        }
+        let focused = self.item(self.focus).map(|i| (i.code.to_string(), i.note));
+        if let Some((key, text)) = kept.editor
+            && let Some((code, note)) = focused
+            && ((key == code && self.long_text()) || (note && key == note_key(&code)))
+        {
+            self.open_editor_with(key, &text);
+        }
     }
 
     /// The editor's keys: typing, moving, Enter for a new line, Tab to keep the text, Esc to drop it.
@@ -541,6 +705,11 @@ impl EntryScreen {
         let Some(respondent) = self.respondent.clone() else {
             return Vec::new();
         };
+        // A blank paper is not a form: it is thrown away (Ctrl-D), not saved.
+        if self.answers.is_empty() {
+            let discard = key_of(&ENTRY_SCOPES, Command::DiscardForm, cx.lang);
+            return vec![Reply::error(Msg::EntryEmptyForm.fill(cx.lang, &[&discard]))];
+        }
         let missing = (0..self.items_len()).find(|i| {
             self.shown(*i)
                 && self
@@ -587,16 +756,17 @@ impl EntryScreen {
         }
         self.stats = EntryStats::default();
         self.previous = std::mem::take(&mut self.answers);
-        self.saved += 1;
-        self.done_here.push(respondent.0.clone());
+        // Counted when the store says it is saved; not suggested again meanwhile.
+        self.completing.push(respondent.0.clone());
         self.fresh();
         vec![
             Reply::save(Change::CompleteResponse {
                 batch: self.batch.clone(),
-                respondent: respondent.0,
+                respondent: respondent.0.clone(),
                 keying: self.keying,
                 stats,
             }),
+            self.forget(&respondent.0),
             Reply::info(Msg::EntrySaved.fill(cx.lang, &[&respondent.1])),
             Reply::load(Load::EntryBatch(self.batch.clone(), self.keying)),
         ]
@@ -605,6 +775,7 @@ impl EntryScreen {
     /// A fresh form at the respondent.
     fn fresh(&mut self) {
         self.editor = None;
+        self.started = false;
         self.stage = Stage::Respondent;
         self.respondent = None;
         self.answers.clear();
@@ -617,7 +788,14 @@ impl EntryScreen {
     }
 
     fn done(&self, r: &Respondent) -> bool {
-        self.done_here.contains(r) || self.data.as_ref().is_some_and(|d| d.done.contains(r))
+        self.done_here.contains(r)
+            || self.completing.contains(r)
+            || self.data.as_ref().is_some_and(|d| d.done.contains(r))
+    }
+
+    /// Second keying: a form this user keyed the first time (nobody verifies their own keying).
+    fn own(&self, r: &Respondent) -> bool {
+        self.keying == Keying::Second && self.data.as_ref().is_some_and(|d| d.own_first.contains(r))
     }
 
     /// People (or the sheet) that match what was typed at the respondent, best first.
@@ -643,7 +821,7 @@ impl EntryScreen {
             .collect();
         let eligible = |r: &Respondent| match self.keying {
             Keying::First => !self.done(r),
-            Keying::Second => data.keyed.contains(r) && !self.done(r),
+            Keying::Second => data.keyed.contains(r) && !self.done(r) && !self.own(r),
         };
         data.roster
             .iter()
@@ -666,29 +844,38 @@ impl EntryScreen {
     fn choose(&mut self, cx: &Cx) -> Vec<Reply> {
         let candidates = self.candidates();
         let Some((respondent, name, nip)) = candidates.get(self.pick.selected).cloned() else {
-            let typed = self.who.value().trim().to_string();
-            // A NIP of someone who is already done: say so rather than "nothing matches".
-            let already = self.data.as_ref().and_then(|d| {
-                d.roster
-                    .iter()
-                    .find(|(id, n, _)| {
-                        !typed.is_empty()
-                            && n.starts_with(&typed.replace(' ', ""))
-                            && self.done(&Respondent::Asn(*id))
-                    })
-                    .map(|(_, _, name)| name.clone())
-            });
-            return match already {
-                Some(name) => vec![Reply::error(
-                    Msg::EntryAlreadyEntered.fill(cx.lang, &[&name]),
-                )],
-                None => vec![Reply::error(cx.t(Msg::EntryNoRespondent))],
+            let typed = self.who.value().trim().replace(' ', "");
+            // A NIP of someone who is already done, or whose form this verifier keyed: say so rather
+            // than "nothing matches".
+            let known = |pred: &dyn Fn(&Respondent) -> bool| {
+                self.data.as_ref().and_then(|d| {
+                    d.roster
+                        .iter()
+                        .find(|(id, n, _)| {
+                            !typed.is_empty()
+                                && n.starts_with(&typed)
+                                && pred(&Respondent::Asn(*id))
+                        })
+                        .map(|(_, _, name)| name.clone())
+                })
             };
+            if let Some(name) = known(&|r| self.done(r)) {
+                return vec![Reply::error(
+                    Msg::EntryAlreadyEntered.fill(cx.lang, &[&name]),
+                )];
+            }
+            if let Some(name) = known(&|r| self.own(r)) {
+                return vec![Reply::error(Msg::EntryOwnKeying.fill(cx.lang, &[&name]))];
+            }
+            return vec![Reply::error(cx.t(Msg::EntryNoRespondent))];
         };
         if self.anonymous() && self.done(&respondent) {
             return vec![Reply::error(
                 Msg::EntryAlreadyEntered.fill(cx.lang, &[&name]),
             )];
+        }
+        if self.own(&respondent) {
+            return vec![Reply::error(Msg::EntryOwnKeying.fill(cx.lang, &[&name]))];
         }
         let label = if nip.is_empty() {
             Msg::EntrySheet.fill(cx.lang, &[&name])
@@ -697,17 +884,23 @@ impl EntryScreen {
         };
         self.respondent = Some((respondent.clone(), label));
         self.stage = Stage::Items;
+        self.started = false;
         self.answers.clear();
         self.stats.keystrokes += 1;
         let first = self.next_visible_from_start();
         self.focus_on(first);
         let instrument_id = self.data.as_ref().map_or(0, |d| d.instrument.id);
-        let mut replies = vec![Reply::save(Change::StartResponse {
-            batch: self.batch.clone(),
-            instrument_id,
-            respondent: respondent.clone(),
-            keying: self.keying,
-        })];
+        let mut replies = vec![
+            Reply::save(Change::StartResponse {
+                batch: self.batch.clone(),
+                instrument_id,
+                respondent: respondent.clone(),
+                keying: self.keying,
+            }),
+            // Nothing kept of an earlier form of theirs belongs to this one (after the start, so that a
+            // failure before the start is confirmed is the start's).
+            self.forget(&respondent),
+        ];
         if self.keying == Keying::Second {
             replies.push(Reply::load(Load::FirstAnswers(
                 self.batch.clone(),
@@ -765,21 +958,17 @@ impl EntryScreen {
         // A long text item is written in the editor: typing opens it (F2 opens it on what is there);
         // Enter passes it by, so an empty comment costs one key.
         if !on_save_line && self.long_text() && self.mismatch.is_none() {
-            let max = match self.item(self.focus).map(|i| &i.kind) {
-                Some(ItemKind::Text { max, .. }) => *max,
-                _ => 2000,
-            };
             let code = self
                 .item(self.focus)
                 .map(|i| i.code.to_string())
                 .unwrap_or_default();
             match action {
                 Action::Input(_) | Action::Paste(_) => {
-                    self.open_editor(code, max);
+                    self.open_editor(code);
                     return self.update_editor(action, cx);
                 }
                 Action::Cmd(Command::OpenEditor) => {
-                    self.open_editor(code, max);
+                    self.open_editor(code);
                     return Vec::new();
                 }
                 _ => {}
@@ -788,8 +977,8 @@ impl EntryScreen {
         if let Action::Cmd(Command::Note) = action {
             return match self.item(self.focus) {
                 Some(item) if item.note && self.shown(self.focus) => {
-                    let key = crate::domain::instrument::note_key(item.code.as_str());
-                    self.open_editor(key, 1000);
+                    let key = note_key(item.code.as_str());
+                    self.open_editor(key);
                     Vec::new()
                 }
                 _ => vec![Reply::error(cx.t(Msg::EntryNoNote))],
@@ -872,6 +1061,7 @@ impl EntryScreen {
                 return vec![Reply::Modal(Box::new(Modal::Confirm(Confirm {
                     question: Msg::EntryConfirmDiscard.fill(cx.lang, &[&label]),
                     on_yes: vec![
+                        self.forget(&respondent),
                         Reply::save(Change::DiscardResponse {
                             batch: self.batch.clone(),
                             respondent,
@@ -884,7 +1074,12 @@ impl EntryScreen {
             // Sent by the discard question: start afresh.
             Action::Cmd(Command::Cancel) => self.fresh(),
             Action::Cmd(Command::Back) => {
-                return vec![Reply::Pop, Reply::info(cx.t(Msg::EntryLeftDraft))];
+                // Leaving keeps the form as a draft, with what was typed and the statistics so far.
+                let mut replies: Vec<Reply> =
+                    self.keep_effect().map(Reply::Effect).into_iter().collect();
+                replies.push(Reply::Pop);
+                replies.push(Reply::info(cx.t(Msg::EntryLeftDraft)));
+                return replies;
             }
             _ => {}
         }
@@ -944,6 +1139,7 @@ impl EntryScreen {
         self.respondent = Some((draft.info.respondent.clone(), label.clone()));
         self.answers = draft.answers.clone();
         self.stage = Stage::Items;
+        self.started = true;
         let focus = draft
             .info
             .focus
@@ -960,6 +1156,14 @@ impl EntryScreen {
                     .unwrap_or(self.items_len())
             });
         self.focus_on(focus);
+        // What was kept besides the answers: typing, the editor, the statistics.
+        if let Some(kept) = data
+            .kept
+            .as_deref()
+            .and_then(|k| serde_json::from_str::<Kept>(k).ok())
+        {
+            self.restore(kept);
+        }
         let mut replies = vec![Reply::info(Msg::EntryDraftResumed.fill(cx.lang, &[&label]))];
         if self.keying == Keying::Second {
             replies.push(Reply::load(Load::FirstAnswers(
@@ -985,8 +1189,8 @@ impl View for EntryScreen {
         match self.stage {
             Stage::Loading => (vec![Scope::Entry], false),
             Stage::Respondent => (vec![Scope::EntryRespondent, Scope::Text], true),
-            Stage::Items if self.editor.is_some() => (vec![Scope::Editor, Scope::Text], true),
-            Stage::Items => (vec![Scope::Entry, Scope::Text], true),
+            Stage::Items if self.editor.is_some() => (EDITOR_SCOPES.to_vec(), true),
+            Stage::Items => (ENTRY_SCOPES.to_vec(), true),
         }
     }
 
@@ -1009,26 +1213,36 @@ impl View for EntryScreen {
                 }
                 return Vec::new();
             }
-            Action::Saved(
-                Saved::ResponseComplete(_)
-                | Saved::ResponseStarted(_)
-                | Saved::Answer
-                | Saved::Discrepancy
-                | Saved::ResponseDiscarded,
-            ) => {
+            Action::Saved(Saved::ResponseStarted(r)) => {
+                if self.respondent.as_ref().is_some_and(|(me, _)| me == r) {
+                    self.started = true;
+                }
+                return Vec::new();
+            }
+            Action::Saved(Saved::ResponseComplete(r)) => {
+                // Counted only now that it is saved.
+                if let Some(at) = self.completing.iter().position(|c| c == r) {
+                    self.completing.remove(at);
+                    self.saved += 1;
+                    self.done_here.push(r.clone());
+                }
+                return Vec::new();
+            }
+            Action::Saved(Saved::Answer | Saved::Discrepancy | Saved::ResponseDiscarded) => {
                 return Vec::new();
             }
             Action::Failed(f) => {
-                if self.stage == Stage::Items
-                    && matches!(f.kind, crate::app::effect::FailureKind::Duplicate)
-                {
-                    // Someone entered this respondent meanwhile.
+                // Effects run in order: a failure before the form is confirmed started is its start
+                // (someone entered this respondent meanwhile, or it is this verifier's own keying).
+                if self.stage == Stage::Items && !self.started {
                     self.fresh();
                     return vec![
                         Reply::error(f.message.clone()),
                         Reply::load(Load::EntryBatch(self.batch.clone(), self.keying)),
                     ];
                 }
+                // A form sent to be saved that was not: it is not counted, and may be suggested again.
+                self.completing.clear();
                 return vec![Reply::error(f.message.clone())];
             }
             _ => {}
@@ -1041,6 +1255,10 @@ impl View for EntryScreen {
             Stage::Respondent => self.update_respondent(action, cx),
             Stage::Items => self.update_items(action, cx),
         }
+    }
+
+    fn keep(&self) -> Vec<Effect> {
+        self.keep_effect().into_iter().collect()
     }
 
     fn refresh(&self) -> Vec<Effect> {
@@ -1059,20 +1277,38 @@ impl View for EntryScreen {
             return;
         };
         let def = &data.instrument.definition;
+        // The mode stays in view at the right end (80 columns cut the title, never the mode).
         let mode = cx.t(if self.keying == Keying::Second {
-            Msg::EntryVerifyMode
+            Msg::EntryVerifyModeShort
         } else {
             Msg::EntryFirstMode
         });
-        let header = format!(
-            "{} · {} ({}) · {} · {}",
-            self.program_label,
-            def.code,
-            def.title,
-            cx.t(phase_label(self.batch.phase)),
-            mode
+        let mode_w = u16::try_from(unicode_width::UnicodeWidthStr::width(mode)).unwrap_or(0);
+        let left_w = w.saturating_sub(mode_w + 3);
+        // The instrument's title is cut (or left out) before its code, the program or the phase.
+        let phase = cx.t(phase_label(self.batch.phase));
+        let bare = format!("{} · {} () · {phase}", self.program_label, def.code);
+        let room = usize::from(left_w)
+            .saturating_sub(unicode_width::UnicodeWidthStr::width(bare.as_str()));
+        let header = if room >= 8 {
+            format!(
+                "{} · {} ({}) · {phase}",
+                self.program_label,
+                def.code,
+                fit(&def.title, room)
+            )
+        } else {
+            format!("{} · {} · {phase}", self.program_label, def.code)
+        };
+        put(buf, x, area.y, &header, left_w, theme.header());
+        put(
+            buf,
+            x + w.saturating_sub(mode_w),
+            area.y,
+            mode,
+            mode_w.min(w),
+            theme.header(),
         );
-        put(buf, x, area.y, &header, w, theme.header());
         let p = &data.progress;
         let progress = match self.keying {
             Keying::First => {
@@ -1108,7 +1344,7 @@ impl View for EntryScreen {
             Stage::Respondent => Some(self.who.cursor_position(respondent_input_area(area, cx))),
             Stage::Items if self.typed_item() && !self.long_text() => {
                 let rows = item_rows(area);
-                let offset = item_offset(self.focus, rows.height);
+                let offset = item_offset(self.focus, rows.height, self.row_count());
                 let y = rows.y + u16::try_from(self.focus.checked_sub(offset)?).ok()?;
                 Some(self.input.cursor_position(answer_area(rows, y)))
             }
@@ -1157,9 +1393,15 @@ const ANSWER_WIDTH: u16 = 12;
 const LABEL_WIDTH: u16 = 19;
 
 /// First item shown so that `focus` stays visible (the save line counts as one more row).
-fn item_offset(focus: usize, height: u16) -> usize {
-    let h = usize::from(height.max(1));
-    focus.saturating_sub(h.saturating_sub(2))
+/// The first of `rows` rows (the items and the save line) shown so that `focus` is in sight. The list turns
+/// a page at a time, like the paper, keeping the item just answered in sight above the focus, and never
+/// past its last full page: scrolling one row per answer would repaint every row on every key
+/// (docs/performance.md).
+fn item_offset(focus: usize, height: u16, rows: usize) -> usize {
+    let height = usize::from(height);
+    let step = height.saturating_sub(2).max(1);
+    let page = (focus.saturating_sub(1) / step) * step;
+    page.min(rows.saturating_sub(height))
 }
 
 impl EntryScreen {
@@ -1237,7 +1479,16 @@ impl EntryScreen {
             width: inner.width + 2,
             height: inner.height + 2,
         };
-        Clear.render(frame, buf);
+        // The form's rows under the editor are cleared edge to edge: no focus mark (▶) or cut mark (…)
+        // shows beside the frame.
+        Clear.render(
+            Rect {
+                x: area.x,
+                width: area.width,
+                ..frame
+            },
+            buf,
+        );
         let about = match self.item(editor.item) {
             Some(item) if editor.key == item.code.as_str() => {
                 format!("{} {}", item.code, self.item_text(item))
@@ -1251,7 +1502,17 @@ impl EntryScreen {
                 " {} ",
                 fit(&about, usize::from(inner.width.saturating_sub(2)))
             ))
-            .title_bottom(format!(" {} ", cx.t(Msg::EditorTitle)))
+            .title_bottom(format!(
+                " {} ",
+                Msg::EditorTitle.fill(
+                    cx.lang,
+                    &[&key_hints(
+                        &EDITOR_SCOPES,
+                        &[Command::AcceptText, Command::Newline, Command::Cancel],
+                        cx.lang
+                    )]
+                )
+            ))
             .render(frame, buf);
         editor.text.render(inner, buf, cx.theme);
     }
@@ -1271,8 +1532,8 @@ impl EntryScreen {
             );
         }
         let rows = item_rows(area);
-        let offset = item_offset(self.focus, rows.height);
         let total = def.items.len();
+        let offset = item_offset(self.focus, rows.height, total + 1);
         // The code column fits the instrument's longest code (5 to 13 columns).
         let code_w = def
             .items
@@ -1292,8 +1553,9 @@ impl EntryScreen {
             } else {
                 theme.base()
             };
+            // The focused row is marked by its marker, code and answer alone: moving on repaints those
+            // few cells, not the whole row (bytes over a slow link; docs/performance.md).
             if focused {
-                buf.set_style(Rect::new(area.x, y, area.width, 1), style);
                 buf.set_string(area.x, y, "▶", style);
             }
             if index == total {
@@ -1326,7 +1588,7 @@ impl EntryScreen {
                 y,
                 &self.item_text(item),
                 text_w,
-                if shown { style } else { theme.dim() },
+                if shown { theme.base() } else { theme.dim() },
             );
             if !shown {
                 put(buf, ans.x, y, cx.t(Msg::EntrySkippedMark), 30, theme.dim());
@@ -1389,17 +1651,29 @@ impl EntryScreen {
                     theme.header(),
                 );
             }
-            // A mismatch is said in the status line; here stays what may be answered.
-            let hint = answer_hint(item, cx);
-            let style = theme.dim();
-            put(
-                buf,
-                x,
-                info_y + 2,
-                &fit(&hint, w),
-                area.width.saturating_sub(2),
-                style,
-            );
+            // A mismatch is said in the status line; here stays what may be answered (or, while the
+            // editor is open, how it works).
+            let hint = match &self.editor {
+                Some(editor) => editor_hint(editor.key == item.code.as_str(), cx),
+                None => answer_hint(item, cx),
+            };
+            // Two rows: a long hint (the editor's keys, a long text) wraps rather than being cut.
+            let mut hint_lines = crate::screens::confirm::wrap(&hint, w);
+            if hint_lines.len() > 2 {
+                let rest = hint_lines[1..].join(" ");
+                hint_lines.truncate(1);
+                hint_lines.push(fit(&rest, w));
+            }
+            for (i, line) in hint_lines.iter().enumerate() {
+                put(
+                    buf,
+                    x,
+                    info_y + 2 + u16::try_from(i).unwrap_or(0),
+                    line,
+                    area.width.saturating_sub(2),
+                    theme.dim(),
+                );
+            }
         } else {
             put(
                 buf,
@@ -1470,7 +1744,77 @@ fn answer_hint(item: &Item, cx: &Cx) -> String {
             cx.lang,
             &[&number(*min, cx.lang), &number(*max, cx.lang), decimals],
         ),
-        ItemKind::Text { .. } => cx.t(Msg::EntryTextHint).to_string(),
+        ItemKind::Text {
+            multiline: true, ..
+        } => Msg::EntryLongTextHint.fill(
+            cx.lang,
+            &[
+                &key_of(&ENTRY_SCOPES, Command::OpenEditor, cx.lang),
+                &key_of(&ENTRY_SCOPES, Command::Submit, cx.lang),
+            ],
+        ),
+        ItemKind::Text { .. } => {
+            Msg::EntryTextHint.fill(cx.lang, &[&key_of(&ENTRY_SCOPES, Command::Submit, cx.lang)])
+        }
         ItemKind::Date => cx.t(Msg::EntryDateHint).to_string(),
+    }
+}
+
+/// How the editor works, with its keys from the keymap: for a long answer (`answer`) or a note.
+fn editor_hint(answer: bool, cx: &Cx) -> String {
+    let key = |c| key_of(&EDITOR_SCOPES, c, cx.lang);
+    let msg = if answer {
+        Msg::EditorHintAnswer
+    } else {
+        Msg::EditorHintNote
+    };
+    msg.fill(
+        cx.lang,
+        &[
+            &key(Command::AcceptText),
+            &key(Command::Newline),
+            &key(Command::Cancel),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::item_offset;
+
+    #[test]
+    fn the_last_page_is_full() {
+        // 24 rows, 13 in sight: the second page starts where the last 13 rows do.
+        assert_eq!(item_offset(11, 13, 24), 0);
+        assert_eq!(item_offset(12, 13, 24), 11);
+        assert_eq!(item_offset(23, 13, 24), 11);
+        // Fewer rows than the height: never scrolled.
+        assert_eq!(item_offset(9, 13, 10), 0);
+    }
+
+    #[test]
+    fn the_item_list_turns_whole_pages_with_the_last_answer_in_sight() {
+        for height in [3u16, 8, 13, 20] {
+            let mut turns = 0;
+            let mut last = 0;
+            for focus in 0..60 {
+                let offset = item_offset(focus, height, 60);
+                let row = focus - offset;
+                assert!(
+                    row < usize::from(height),
+                    "focus {focus} visible at height {height}"
+                );
+                if focus > 0 {
+                    assert!(offset < focus, "the item above {focus} is in sight");
+                }
+                if offset != last {
+                    turns += 1;
+                    last = offset;
+                }
+            }
+            // One turn per page, not one per item.
+            let step = usize::from(height) - 2;
+            assert!(turns <= 60 / step + 1, "height {height}: {turns} turns");
+        }
     }
 }

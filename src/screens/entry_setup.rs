@@ -14,7 +14,7 @@ use crate::i18n::Msg;
 use crate::store::instrument::InstrumentRow;
 use crate::store::program::{ProgramFilter, ProgramRow};
 use crate::store::response::{Batch, Keying};
-use crate::widgets::form::{ChoiceOption, Field, FieldKey, Form, FormEdit};
+use crate::widgets::form::{ChoiceOption, Field, FieldKey, Form, FormEdit, Input};
 use crate::widgets::input::Edit;
 use crate::widgets::put;
 use ratatui::buffer::Buffer;
@@ -265,6 +265,19 @@ impl View for EntrySetupScreen {
         if let Some(edit) = edit {
             let instrument_before = form.value(SetupField::Instrument);
             if let FormEdit::Refused(c) = form.edit(&edit) {
+                // A choice says how it is chosen: a digit picks the n-th option, a letter the next
+                // option starting with it.
+                if let Some(Field {
+                    input: Input::Choice { options, .. },
+                    ..
+                }) = form.focused()
+                {
+                    let digits = options.len().min(9);
+                    return vec![Reply::error(
+                        Msg::SetupChoiceKey
+                            .fill(cx.lang, &[&crate::text::visible(&c.to_string()), &digits]),
+                    )];
+                }
                 return vec![Reply::error(Msg::KeyNotAllowed.fill(cx.lang, &[&c]))];
             }
             if form.value(SetupField::Instrument) != instrument_before {
@@ -300,7 +313,12 @@ impl View for EntrySetupScreen {
         let x = area.x + 1;
         let w = area.width.saturating_sub(2);
         put(buf, x, area.y, cx.t(Msg::SetupTitle), w, cx.theme.header());
-        put(buf, x, area.y + 1, cx.t(Msg::SetupHint), w, cx.theme.dim());
+        // The hint may take two rows (80 columns do not hold it in one).
+        let hint = crate::screens::confirm::wrap(cx.t(Msg::SetupHint), usize::from(w));
+        for (i, line) in hint.iter().take(2).enumerate() {
+            let y = area.y + 1 + u16::try_from(i).unwrap_or(0);
+            put(buf, x, y, line, w, cx.theme.dim());
+        }
         match &self.form {
             Some(form) => form.render(
                 Rect {

@@ -140,7 +140,12 @@ impl View for InstrumentsScreen {
             buf,
             area.x + 1,
             table.y + table.height,
-            cx.t(Msg::InstrumentsHint),
+            &crate::app::keymap::hint(
+                Msg::InstrumentsHint,
+                &self.scopes().0,
+                &[Command::Open, Command::Copy],
+                cx.lang,
+            ),
             area.width.saturating_sub(2),
             cx.theme.dim(),
         );
@@ -359,7 +364,13 @@ impl View for InstrumentScreen {
                 );
             }
         }
-        put(buf, x, y + 2, cx.t(Msg::InstrumentHint), w, cx.theme.dim());
+        let hint = crate::app::keymap::hint(
+            Msg::InstrumentHint,
+            &self.scopes().0,
+            &[Command::New, Command::Edit, Command::Delete],
+            cx.lang,
+        );
+        put(buf, x, y + 2, &hint, w, cx.theme.dim());
     }
 }
 

@@ -143,10 +143,17 @@ impl View for OpdListScreen {
             scroll: self.scroll,
             theme: cx.theme,
             focused: true,
-            empty: if self.loaded {
-                cx.t(Msg::OpdEmpty)
+            empty: &if self.loaded {
+                Msg::OpdEmpty.fill(
+                    cx.lang,
+                    &[&crate::app::keymap::key_for(
+                        &self.scopes().0,
+                        Command::New,
+                        cx.lang,
+                    )],
+                )
             } else {
-                cx.t(Msg::Loading)
+                cx.t(Msg::Loading).to_string()
             },
         }
         .render(table, buf);

@@ -144,13 +144,24 @@ impl ParticipantScreen {
                     out.extend((0..a.steps.len()).map(|j| Line::Step(i, j)));
                 }
                 if out.is_empty() {
-                    out.push(Line::Text(cx.t(Msg::PartNoActions).into()));
+                    let new = crate::app::keymap::key_for(&self.scopes().0, Command::New, cx.lang);
+                    out.push(Line::Text(Msg::PartNoActions.fill(cx.lang, &[&new])));
                 }
                 out
             }
             Section::Schedule => {
                 if d.work.is_empty() {
-                    vec![Line::Text(cx.t(Msg::PartNoSchedule).into())]
+                    let plan = crate::app::keymap::key_for(
+                        &[
+                            Scope::ProgramDetail,
+                            Scope::Rows,
+                            Scope::List,
+                            Scope::Scroll,
+                        ],
+                        Command::PlanFollowups,
+                        cx.lang,
+                    );
+                    vec![Line::Text(Msg::PartNoSchedule.fill(cx.lang, &[&plan]))]
                 } else {
                     (0..d.work.len()).map(Line::Work).collect()
                 }
@@ -637,7 +648,12 @@ impl View for ParticipantScreen {
             buf,
             area.x + 1,
             area.y + 1,
-            &format!("{} · {} · {}", d.name, d.nip, d.program_code),
+            &format!(
+                "{} · {} · {}",
+                d.name,
+                crate::domain::nip::display(&d.nip),
+                d.program_code
+            ),
             w,
             theme.header(),
         );
@@ -781,17 +797,30 @@ impl View for ParticipantScreen {
                 }
             }
         }
-        let hint = cx.t(match self.section {
-            Section::Behaviour => Msg::PartBehaviourHint,
-            Section::Supervisor => Msg::PartSupervisorHint,
-            Section::Actions => Msg::PartActionsHint,
-            Section::Schedule => Msg::PartScheduleHint,
-        });
+        let hint = match self.section {
+            Section::Behaviour => cx.t(Msg::PartBehaviourHint).to_string(),
+            Section::Supervisor => cx.t(Msg::PartSupervisorHint).to_string(),
+            // The keys from the keymap table.
+            Section::Actions => crate::app::keymap::hint(
+                Msg::PartActionsHint,
+                &self.scopes().0,
+                &[
+                    Command::New,
+                    Command::NewStep,
+                    Command::ToggleDone,
+                    Command::Edit,
+                    Command::CloseAction,
+                    Command::Delete,
+                ],
+                cx.lang,
+            ),
+            Section::Schedule => cx.t(Msg::PartScheduleHint).to_string(),
+        };
         put(
             buf,
             area.x + 1,
             area.y + area.height.saturating_sub(1),
-            hint,
+            &hint,
             w,
             theme.dim(),
         );

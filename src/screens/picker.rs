@@ -5,7 +5,7 @@ use super::{Cx, Reply};
 use crate::app::action::{Action, Command};
 use crate::app::effect::{Change, Load, Loaded, SearchPurpose};
 use crate::domain::ids::{AsnId, ProgramId};
-use crate::domain::nip::Nip;
+use crate::domain::nip;
 use crate::i18n::Msg;
 use crate::text::search_key;
 use crate::widgets::form::LookupKind;
@@ -156,8 +156,7 @@ impl Picker {
                     .map(|r| PickRow {
                         id: r.id.0,
                         label: r.name.clone(),
-                        detail: Nip::from_stored(&r.nip)
-                            .map_or_else(|_| r.nip.clone(), |n| n.grouped()),
+                        detail: nip::display(&r.nip),
                         extra: r.opd.clone().unwrap_or_default(),
                     })
                     .collect();

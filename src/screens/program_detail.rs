@@ -15,7 +15,7 @@ use crate::app::keymap::Scope;
 use crate::domain::date;
 use crate::domain::enrollment::Completion;
 use crate::domain::ids::ProgramId;
-use crate::domain::nip::Nip;
+use crate::domain::nip;
 use crate::domain::program::format_rupiah;
 use crate::domain::user::Capability;
 use crate::i18n::{Msg, number};
@@ -236,7 +236,9 @@ impl ProgramDetailScreen {
                 },
                 cx,
             ))),
-            None => vec![Reply::error(cx.t(Msg::AddObjectiveFirst))],
+            None => vec![Reply::error(
+                Msg::AddObjectiveFirst.fill(cx.lang, &[&self.key(Command::New, cx)]),
+            )],
         }
     }
 
@@ -394,6 +396,13 @@ impl ProgramDetailScreen {
     }
 }
 
+impl ProgramDetailScreen {
+    /// The key of a command on this page, from the keymap table (for the hints of empty sections).
+    fn key(&self, command: Command, cx: &Cx) -> String {
+        crate::app::keymap::key_for(&self.scopes().0, command, cx.lang)
+    }
+}
+
 impl View for ProgramDetailScreen {
     fn title(&self, cx: &Cx) -> String {
         match &self.detail {
@@ -475,7 +484,14 @@ impl View for ProgramDetailScreen {
                 if !cx.can(Capability::EditPrograms) {
                     return vec![Reply::error(cx.t(Msg::NotAllowed))];
                 }
-                return vec![Reply::save(Change::PlanFollowups(self.id))];
+                // One form per participant, instrument and phase: many rows, so ask first.
+                let Some(d) = &self.detail else {
+                    return Vec::new();
+                };
+                return vec![Reply::Modal(Box::new(Modal::Confirm(Confirm {
+                    question: Msg::ConfirmPlanFollowups.fill(cx.lang, &[&d.program.data.code]),
+                    on_yes: vec![Reply::save(Change::PlanFollowups(self.id))],
+                })))];
             }
             Action::Saved(Saved::Followup(n)) => {
                 return vec![Reply::info(Msg::FollowupsPlanned.fill(cx.lang, &[n]))];
@@ -664,7 +680,7 @@ impl ProgramDetailScreen {
             scroll: self.results,
             theme,
             focused: true,
-            empty: cx.t(Msg::IndicatorsEmpty),
+            empty: &Msg::IndicatorsEmpty.fill(cx.lang, &[&self.key(Command::New, cx)]),
         }
         .render(table, buf);
         let total: i64 = d.costs.iter().map(|c| c.amount).sum();
@@ -719,7 +735,17 @@ impl ProgramDetailScreen {
             buf,
             area.x + 1,
             y + 4,
-            cx.t(Msg::ResultsHint),
+            &crate::app::keymap::hint(
+                Msg::ResultsHint,
+                &self.scopes().0,
+                &[
+                    Command::New,
+                    Command::Edit,
+                    Command::Delete,
+                    Command::EditRoi,
+                ],
+                cx.lang,
+            ),
             w,
             theme.dim(),
         );
@@ -744,7 +770,14 @@ impl ProgramDetailScreen {
             buf,
             area.x + 1,
             area.y,
-            &Msg::FormsFilter.fill(cx.lang, &[&filter, &forms.len()]),
+            &Msg::FormsFilter.fill(
+                cx.lang,
+                &[
+                    &filter,
+                    &forms.len(),
+                    &self.key(Command::FilterVerified, cx),
+                ],
+            ),
             w,
             theme.dim(),
         );
@@ -761,7 +794,7 @@ impl ProgramDetailScreen {
                 vec![
                     f.instrument.clone(),
                     f.phase.code().to_string(),
-                    f.respondent.clone(),
+                    nip::display(&f.respondent),
                     f.keyed_by.clone(),
                     if f.open > 0 {
                         Msg::FormDisputed.fill(cx.lang, &[&f.open])
@@ -779,7 +812,11 @@ impl ProgramDetailScreen {
             scroll: self.forms_scroll,
             theme,
             focused: true,
-            empty: cx.t(Msg::FormsNone),
+            empty: &if self.verified == Verified::All {
+                Msg::FormsNone.fill(cx.lang, &[&self.key(Command::EnterForms, cx)])
+            } else {
+                Msg::FormsNoneFiltered.fill(cx.lang, &[&self.key(Command::FilterVerified, cx)])
+            },
         }
         .render(
             Rect {
@@ -817,7 +854,8 @@ fn render_summary(d: &ProgramDetail, area: Rect, buf: &mut Buffer, cx: &Cx) {
         .collect();
     let mean_att = crate::stats::describe(&attendance).mean;
     let total: i64 = d.costs.iter().map(|c| c.amount).sum();
-    let n = i64::try_from(d.roster.len()).unwrap_or(0);
+    // As in the report: the cost is shared by those who did not withdraw.
+    let n = i64::try_from(d.roster.len() - withdrew).unwrap_or(0);
     let provider = if p.provider.is_empty() {
         "-".to_string()
     } else {
@@ -910,7 +948,13 @@ impl ProgramDetailScreen {
                 buf,
                 area.x + 2,
                 area.y,
-                cx.t(Msg::ObjectivesEmpty),
+                &Msg::ObjectivesEmpty.fill(
+                    cx.lang,
+                    &[
+                        &self.key(Command::New, cx),
+                        &self.key(Command::AddBehaviour, cx),
+                    ],
+                ),
                 area.width.saturating_sub(4),
                 cx.theme.dim(),
             );
@@ -964,7 +1008,7 @@ impl ProgramDetailScreen {
             .iter()
             .map(|r| {
                 vec![
-                    Nip::from_stored(&r.nip).map_or_else(|_| r.nip.clone(), |n| n.grouped()),
+                    nip::display(&r.nip),
                     r.name.clone(),
                     r.opd.clone().unwrap_or_default(),
                     r.data
@@ -983,7 +1027,7 @@ impl ProgramDetailScreen {
             scroll: self.roster,
             theme: cx.theme,
             focused: true,
-            empty: cx.t(Msg::RosterEmpty),
+            empty: &Msg::RosterEmpty.fill(cx.lang, &[&self.key(Command::Enroll, cx)]),
         }
         .render(area, buf);
     }
@@ -1015,11 +1059,17 @@ impl ProgramDetailScreen {
             scroll: self.costs,
             theme: cx.theme,
             focused: true,
-            empty: cx.t(Msg::CostsEmpty),
+            empty: &Msg::CostsEmpty.fill(cx.lang, &[&self.key(Command::New, cx)]),
         }
         .render(table, buf);
         let total: i64 = d.costs.iter().map(|c| c.amount).sum();
-        let n = i64::try_from(d.roster.len()).unwrap_or(0);
+        // As in the report: the cost is shared by those who did not withdraw.
+        let stayed = d
+            .roster
+            .iter()
+            .filter(|r| Completion::stayed(r.data.completion))
+            .count();
+        let n = i64::try_from(stayed).unwrap_or(0);
         let jp = i64::from(d.program.data.jp);
         let y = table.y + table.height + 1;
         let lines = [

@@ -265,7 +265,26 @@ impl View for ProgramsScreen {
                 input.render(search_area(area), buf, true, theme);
             }
             None => {
-                let mut line = Msg::ProgramFilters.fill(cx.lang, &[&year, &kind, &status]);
+                let key = |c| {
+                    crate::app::keymap::key_for(
+                        &[Scope::Programs, Scope::Searchable, Scope::Rows],
+                        c,
+                        cx.lang,
+                    )
+                };
+                let mut line = Msg::ProgramFilters.fill(
+                    cx.lang,
+                    &[
+                        &year,
+                        &kind,
+                        &status,
+                        &key(Command::FilterYear),
+                        &key(Command::FilterType),
+                        &key(Command::FilterStatus),
+                        &key(Command::ClearFilters),
+                        &key(Command::Search),
+                    ],
+                );
                 if !self.filter.text.is_empty() {
                     line.push_str("   / ");
                     line.push_str(&self.filter.text);
@@ -306,12 +325,19 @@ impl View for ProgramsScreen {
             .collect();
         let filtered = self.filter != ProgramFilter::default();
         let empty = if !self.loaded {
-            cx.t(Msg::Loading)
+            cx.t(Msg::Loading).to_string()
         } else if filtered {
-            cx.t(Msg::ProgramsNoneMatch)
+            cx.t(Msg::ProgramsNoneMatch).to_string()
         } else {
-            cx.t(Msg::ProgramsEmpty)
+            // The key that adds one, from the keymap table (the list's own scopes, out of the search).
+            let new = crate::app::keymap::key_for(
+                &[Scope::Programs, Scope::Searchable, Scope::Rows],
+                Command::New,
+                cx.lang,
+            );
+            Msg::ProgramsEmpty.fill(cx.lang, &[&new])
         };
+        let empty = empty.as_str();
         DataTable {
             columns: &columns,
             rows: &rows,

@@ -159,7 +159,17 @@ impl Quality {
             buf,
             area.x + 1,
             area.y + 1,
-            &Msg::OperatorsFilter.fill(cx.lang, &[&cx.t(period_label(self.period))]),
+            &Msg::OperatorsFilter.fill(
+                cx.lang,
+                &[
+                    &cx.t(period_label(self.period)),
+                    &crate::app::keymap::key_for(
+                        &[crate::app::keymap::Scope::Operators],
+                        crate::app::action::Command::FilterYear,
+                        cx.lang,
+                    ),
+                ],
+            ),
             w,
             theme.dim(),
         );

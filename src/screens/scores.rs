@@ -7,7 +7,7 @@ use crate::app::effect::{Change, Effect, Load, Loaded, Saved};
 use crate::app::keymap::Scope;
 use crate::domain::ids::ProgramId;
 use crate::domain::instrument::format_number;
-use crate::domain::nip::Nip;
+use crate::domain::nip;
 use crate::i18n::{Msg, number};
 use crate::stats;
 use crate::store::response::{ScoreRow, Test};
@@ -251,7 +251,24 @@ impl View for ScoresScreen {
         put(buf, post_x, g.y, "Post", 7, theme.header());
         put(buf, gain_x, g.y, "N-gain", 8, theme.header());
         if rows.is_empty() {
-            put(buf, x, g.y + 1, cx.t(Msg::RosterEmpty), w, theme.dim());
+            let enroll = crate::app::keymap::key_for(
+                &[
+                    Scope::ProgramDetail,
+                    Scope::Rows,
+                    Scope::List,
+                    Scope::Scroll,
+                ],
+                Command::Enroll,
+                cx.lang,
+            );
+            put(
+                buf,
+                x,
+                g.y + 1,
+                &Msg::ScoresNoRoster.fill(cx.lang, &[&enroll]),
+                w,
+                theme.dim(),
+            );
             return;
         }
         let height = usize::from(g.height.saturating_sub(1));
@@ -268,7 +285,7 @@ impl View for ScoresScreen {
                 buf.set_style(Rect::new(area.x, y, area.width, 1), style);
                 buf.set_string(area.x, y, "▶", style);
             }
-            let nip = Nip::from_stored(&r.nip).map_or_else(|_| r.nip.clone(), |n| n.grouped());
+            let nip = nip::display(&r.nip);
             put(buf, x + 1, y, &nip, 21, style);
             put(buf, x + 23, y, &r.name, pre_x.saturating_sub(x + 25), style);
             for (column, cx_at, value) in [(Test::Pre, pre_x, r.pre), (Test::Post, post_x, r.post)]

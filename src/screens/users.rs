@@ -174,7 +174,12 @@ impl View for UsersScreen {
             buf,
             area.x + 1,
             table.y + table.height,
-            cx.t(Msg::UsersHint),
+            &crate::app::keymap::hint(
+                Msg::UsersHint,
+                &self.scopes().0,
+                &[Command::New, Command::Open, Command::Delete],
+                cx.lang,
+            ),
             area.width.saturating_sub(2),
             cx.theme.dim(),
         );

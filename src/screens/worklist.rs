@@ -8,7 +8,7 @@ use super::picker::{PickFor, Picker};
 use super::{Cx, Modal, Reply, Screen, View};
 use crate::app::action::{Action, Command};
 use crate::app::effect::{Change, Effect, Load, Loaded, Saved};
-use crate::app::keymap::Scope;
+use crate::app::keymap::{self, Scope};
 use crate::domain::date;
 use crate::domain::followup::Due;
 use crate::domain::ids::OpdId;
@@ -211,10 +211,17 @@ impl View for WorklistScreen {
                 if w.state == Due::Done {
                     return vec![Reply::error(cx.t(Msg::WorkAlreadyDone))];
                 }
-                return vec![Reply::save(Change::CancelFollowup(
-                    id,
-                    w.state != Due::Cancelled,
-                ))];
+                if w.state == Due::Cancelled {
+                    return vec![Reply::save(Change::CancelFollowup(id, false))];
+                }
+                // Cancelling drops someone's planned form: ask first (restoring does not).
+                let what = work_text(w, cx);
+                return vec![Reply::Modal(Box::new(Modal::Confirm(
+                    super::confirm::Confirm {
+                        question: Msg::ConfirmCancelWork.fill(cx.lang, &[&what, &w.name]),
+                        on_yes: vec![Reply::save(Change::CancelFollowup(id, true))],
+                    },
+                )))];
             }
             Action::Saved(Saved::Followup(_)) => {
                 return vec![Reply::load(Load::Worklist(self.filter.clone()))];
@@ -251,7 +258,14 @@ impl View for WorklistScreen {
             area.y,
             &Msg::WorkFilterLine.fill(
                 cx.lang,
-                &[&cx.t(view_label(self.filter.view)), &unit, &mine],
+                &[
+                    &cx.t(view_label(self.filter.view)),
+                    &unit,
+                    &mine,
+                    &keymap::key_for(&self.scopes().0, Command::NextView, cx.lang),
+                    &keymap::key_for(&self.scopes().0, Command::FilterOpd, cx.lang),
+                    &keymap::key_for(&self.scopes().0, Command::Mine, cx.lang),
+                ],
             ),
             w,
             theme.dim(),
@@ -285,13 +299,41 @@ impl View for WorklistScreen {
             scroll: self.scroll,
             theme,
             focused: true,
-            empty: if self.rows.is_some() {
-                cx.t(Msg::WorkNone)
+            empty: &if self.rows.is_some() {
+                Msg::WorkNone.fill(
+                    cx.lang,
+                    &[&keymap::key_for(
+                        &self.scopes().0,
+                        Command::NextView,
+                        cx.lang,
+                    )],
+                )
             } else {
-                cx.t(Msg::Loading)
+                cx.t(Msg::Loading).to_string()
             },
         }
         .render(table, buf);
+        if self.rows.as_ref().is_some_and(Vec::is_empty) && table.height > 2 {
+            // Where follow-ups come from: the program page's key, from the keymap table.
+            let plan = keymap::key_for(
+                &[
+                    Scope::ProgramDetail,
+                    Scope::Rows,
+                    Scope::List,
+                    Scope::Scroll,
+                ],
+                Command::PlanFollowups,
+                cx.lang,
+            );
+            put(
+                buf,
+                table.x + 2,
+                table.y + 2,
+                &Msg::WorkPlanHint.fill(cx.lang, &[&plan]),
+                table.width.saturating_sub(2),
+                theme.dim(),
+            );
+        }
         let foot = table.y + table.height;
         let overdue = rows.iter().filter(|r| r.state == Due::Overdue).count();
         let week = rows.iter().filter(|r| r.state == Due::ThisWeek).count();
@@ -312,7 +354,12 @@ impl View for WorklistScreen {
                 buf,
                 area.x + 1,
                 foot + 1,
-                &format!("{} · {} · {}", sel.nip, sel.name, sel.opd),
+                &format!(
+                    "{} · {} · {}",
+                    crate::domain::nip::display(&sel.nip),
+                    sel.name,
+                    sel.opd
+                ),
                 w,
                 theme.dim(),
             );
@@ -321,7 +368,12 @@ impl View for WorklistScreen {
             buf,
             area.x + 1,
             foot + 2,
-            cx.t(Msg::WorkHint),
+            &keymap::hint(
+                Msg::WorkHint,
+                &self.scopes().0,
+                &[Command::Open, Command::Participant, Command::TakeWork],
+                cx.lang,
+            ),
             w,
             theme.dim(),
         );

@@ -98,19 +98,86 @@ pub struct Needs {
     pub by_level: Vec<(String, usize, Vec<String>)>,
 }
 
-fn reaction_scales(defs: &[(i64, Definition)]) -> HashMap<(i64, String), (f64, f64)> {
-    let mut out = HashMap::new();
-    for (id, def) in defs {
-        for item in &def.items {
-            if let ItemKind::Likert { min, max, .. } = item.kind {
-                out.insert(
-                    (*id, item.code.to_string()),
-                    (f64::from(min), f64::from(max)),
-                );
+/// The Likert items of the reaction instruments (every revision), each with a slot number, so that
+/// answers can be summed per item in a plain vector.
+struct ReactionScales {
+    /// Per instrument revision: (item code, slot), sorted by code as the answer index returns them.
+    slots: HashMap<i64, Vec<(String, usize)>>,
+    /// Per slot: the scale's (min, max).
+    ranges: Vec<(f64, f64)>,
+}
+
+impl ReactionScales {
+    fn new(defs: &[(i64, Definition)]) -> ReactionScales {
+        let mut slots: HashMap<i64, Vec<(String, usize)>> = HashMap::new();
+        let mut ranges = Vec::new();
+        for (id, def) in defs {
+            for item in &def.items {
+                if let ItemKind::Likert { min, max, .. } = item.kind {
+                    slots
+                        .entry(*id)
+                        .or_default()
+                        .push((item.code.to_string(), ranges.len()));
+                    ranges.push((f64::from(min), f64::from(max)));
+                }
             }
         }
+        for items in slots.values_mut() {
+            items.sort();
+        }
+        ReactionScales { slots, ranges }
     }
-    out
+
+    fn range(&self, slot: usize) -> (f64, f64) {
+        self.ranges.get(slot).copied().unwrap_or((0.0, 1.0))
+    }
+}
+
+/// Finds the slot of each answer as the answers stream by: a form's answers come in item order, so the
+/// next answer is nearly always the next item of the same instrument, found without hashing.
+struct SlotCursor<'a> {
+    scales: &'a ReactionScales,
+    instrument: Option<i64>,
+    items: &'a [(String, usize)],
+    next: usize,
+}
+
+impl<'a> SlotCursor<'a> {
+    fn new(scales: &'a ReactionScales) -> SlotCursor<'a> {
+        SlotCursor {
+            scales,
+            instrument: None,
+            items: &[],
+            next: 0,
+        }
+    }
+
+    fn slot(&mut self, instrument: i64, item: &str) -> Option<usize> {
+        if self.instrument != Some(instrument) {
+            self.instrument = Some(instrument);
+            self.items = self
+                .scales
+                .slots
+                .get(&instrument)
+                .map_or(&[], Vec::as_slice);
+            self.next = 0;
+        }
+        let at = match self.items.get(self.next) {
+            Some((code, _)) if code == item => self.next,
+            _ => match self
+                .items
+                .binary_search_by(|(code, _)| code.as_str().cmp(item))
+            {
+                Ok(at) => at,
+                Err(at) => {
+                    self.next = at;
+                    return None;
+                }
+            },
+        };
+        self.next = at + 1;
+        self.items.get(at).map(|(_, slot)| *slot)
+    }
 }
 
 impl Store {
@@ -140,13 +207,7 @@ impl Store {
         let kind = filter.kind.map(|k| k.code());
         let opd = filter.opd.map(|o| o.0);
         let mut stmt = self.conn().prepare_cached(
-            "SELECT p.id, p.code, p.name, CAST(substr(p.start_date, 1, 4) AS INTEGER), p.kind, coalesce(v.name, ''),
-                    (SELECT count(*) FROM enrollment e JOIN asn a ON a.id = e.asn_id
-                      WHERE e.program_id = p.id AND (?4 IS NULL OR a.opd_id = ?4)),
-                    (SELECT count(*) FROM enrollment e JOIN asn a ON a.id = e.asn_id
-                      WHERE e.program_id = p.id AND e.completion = 'lulus' AND (?4 IS NULL OR a.opd_id = ?4)),
-                    (SELECT sum(amount) FROM cost_line c WHERE c.program_id = p.id),
-                    (SELECT count(*) FROM enrollment e WHERE e.program_id = p.id)
+            "SELECT p.id, p.code, p.name, CAST(substr(p.start_date, 1, 4) AS INTEGER), p.kind, coalesce(v.name, '')
              FROM program p LEFT JOIN provider v ON v.id = p.provider_id
              WHERE (?1 IS NULL OR substr(p.start_date, 1, 4) = ?1)
                AND (?2 IS NULL OR p.kind = ?2)
@@ -154,10 +215,7 @@ impl Store {
              ORDER BY p.start_date DESC, p.code",
         )?;
         let mut rows: Vec<ComparisonRow> = stmt
-            .query_map(params![year_text, kind, filter.provider, opd], |r| {
-                let participants: i64 = r.get(6)?;
-                let cost: Option<i64> = r.get(8)?;
-                let everyone: i64 = r.get(9)?;
+            .query_map(params![year_text, kind, filter.provider], |r| {
                 Ok(ComparisonRow {
                     program: ProgramId(r.get(0)?),
                     code: r.get(1)?,
@@ -165,14 +223,13 @@ impl Store {
                     year: r.get(3)?,
                     kind: r.get(4)?,
                     provider: r.get(5)?,
-                    participants,
-                    passed: r.get(7)?,
+                    participants: 0,
+                    passed: 0,
                     reaction_index: None,
                     forms: 0,
                     gain: None,
                     pairs: 0,
-                    // The cost is shared by everyone enrolled, whichever OPD is looked at.
-                    cost_per_participant: cost.filter(|_| everyone > 0).map(|c| c / everyone),
+                    cost_per_participant: None,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -181,42 +238,126 @@ impl Store {
             .enumerate()
             .map(|(i, r)| (r.program, i))
             .collect();
+        // Enrollments per program, counted in one pass over the (program, completion) index alone (a
+        // subquery per program looked every participant up twice). `stayed`: those who did not
+        // withdraw, in every OPD.
+        let mut stayed: HashMap<ProgramId, i64> = HashMap::new();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT program_id, count(CASE WHEN completion IS NOT 'mengundurkan_diri' THEN 1 END),
+                    count(*), count(CASE WHEN completion = 'lulus' THEN 1 END)
+             FROM enrollment GROUP BY program_id",
+        )?;
+        let mut q = stmt.query([])?;
+        while let Some(r) = q.next()? {
+            let program = ProgramId(r.get(0)?);
+            stayed.insert(program, r.get(1)?);
+            if let (Some(i), None) = (index.get(&program), opd) {
+                rows[*i].participants = r.get(2)?;
+                rows[*i].passed = r.get(3)?;
+            }
+        }
+        // Seen from one OPD: its own people only.
+        if let Some(opd) = opd {
+            let mut stmt = self.conn().prepare_cached(
+                "SELECT e.program_id, count(*), count(CASE WHEN e.completion = 'lulus' THEN 1 END)
+                 FROM asn a JOIN enrollment e ON e.asn_id = a.id
+                 WHERE a.opd_id = ?1 GROUP BY e.program_id",
+            )?;
+            let mut q = stmt.query([opd])?;
+            while let Some(r) = q.next()? {
+                if let Some(i) = index.get(&ProgramId(r.get(0)?)) {
+                    rows[*i].participants = r.get(1)?;
+                    rows[*i].passed = r.get(2)?;
+                }
+            }
+        }
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT program_id, sum(amount) FROM cost_line GROUP BY program_id")?;
+        let mut q = stmt.query([])?;
+        while let Some(r) = q.next()? {
+            let program = ProgramId(r.get(0)?);
+            let cost: Option<i64> = r.get(1)?;
+            let n = stayed.get(&program).copied().unwrap_or(0);
+            if let (Some(i), Some(cost)) = (index.get(&program), cost) {
+                // As in the program report: the cost is shared by every participant who took the
+                // training to its end, whichever OPD is looked at.
+                rows[*i].cost_per_participant = (n > 0).then(|| cost / n);
+            }
+        }
         let in_opd = |n: u8| {
             format!("(?{n} IS NULL OR r.asn_id IN (SELECT id FROM asn WHERE opd_id = ?{n}))")
         };
         let defs = self.instrument_revisions(Level::Reaction)?;
-        let scales = reaction_scales(&defs);
+        let scales = ReactionScales::new(&defs);
         let ids: Vec<String> = defs.iter().map(|(id, _)| id.to_string()).collect();
         if !ids.is_empty() {
+            // The answers are summed per program and item here rather than with GROUP BY: SQLite would
+            // sort every answer of every program first, which was most of the comparison's time
+            // (docs/performance.md). Rows come program by program from the response index.
             let sql = format!(
-                "SELECT r.program_id, r.instrument_id, a.item, sum(CAST(a.value AS REAL)), count(*)
+                "SELECT r.program_id, r.instrument_id, a.item, a.value
                  FROM response r JOIN answer a ON a.response_id = r.id
                  WHERE r.status = 'complete' AND r.keying = 'first' AND r.program_id IS NOT NULL
                    AND r.instrument_id IN ({}) AND (?1 IS NULL OR r.program_id IN
-                       (SELECT id FROM program WHERE substr(start_date, 1, 4) = ?1)) AND {}
-                 GROUP BY r.program_id, r.instrument_id, a.item",
+                       (SELECT id FROM program WHERE substr(start_date, 1, 4) = ?1)) AND {}",
                 ids.join(","),
                 in_opd(2)
             );
             let mut stmt = self.conn().prepare(&sql)?;
-            let mut acc: HashMap<ProgramId, (f64, f64)> = HashMap::new();
+            // Per program: sum and count of the answers of each item (a slot of `scales`). Rows come
+            // program by program, so the last program's sums are found without a lookup.
+            let mut programs: Vec<(i64, Vec<(f64, f64)>)> = Vec::new();
+            let mut seen: HashMap<i64, usize> = HashMap::new();
+            let mut last: Option<(i64, usize)> = None;
+            let mut cursor = SlotCursor::new(&scales);
             let mut q = stmt.query(params![year_text, opd])?;
             while let Some(r) = q.next()? {
-                let program = ProgramId(r.get(0)?);
-                let Some((min, max)) = scales
-                    .get(&(r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
-                    .copied()
+                let instrument: i64 = r.get(1)?;
+                let Some(slot) = r
+                    .get_ref(2)?
+                    .as_str()
+                    .ok()
+                    .and_then(|item| cursor.slot(instrument, item))
                 else {
                     continue;
                 };
-                // As in the program report: each item's mean on 0–100, then the mean over items.
-                let (sum, n): (f64, f64) = (r.get(3)?, r.get(4)?);
-                if n <= 0.0 {
+                let Some(value) = r
+                    .get_ref(3)?
+                    .as_str()
+                    .ok()
+                    .and_then(|v| v.trim().parse::<f64>().ok())
+                else {
                     continue;
+                };
+                let program: i64 = r.get(0)?;
+                let at = match last {
+                    Some((p, at)) if p == program => at,
+                    _ => {
+                        let at = *seen.entry(program).or_insert_with(|| {
+                            programs.push((program, vec![(0.0, 0.0); scales.ranges.len()]));
+                            programs.len() - 1
+                        });
+                        last = Some((program, at));
+                        at
+                    }
+                };
+                if let Some(e) = programs.get_mut(at).and_then(|(_, s)| s.get_mut(slot)) {
+                    e.0 += value;
+                    e.1 += 1.0;
                 }
-                let e = acc.entry(program).or_default();
-                e.0 += 100.0 * (sum / n - min) / (max - min).max(1.0);
-                e.1 += 1.0;
+            }
+            // As in the program report: each item's mean on 0–100, then the mean over items.
+            let mut acc: HashMap<ProgramId, (f64, f64)> = HashMap::new();
+            for (program, slots) in programs {
+                let e = acc.entry(ProgramId(program)).or_default();
+                for (slot, (sum, n)) in slots.into_iter().enumerate() {
+                    if n > 0.0 {
+                        let (min, max) = scales.range(slot);
+                        e.0 += 100.0 * (sum / n - min) / (max - min).max(1.0);
+                        e.1 += 1.0;
+                    }
+                }
             }
             for (program, (sum, n)) in acc {
                 if let Some(i) = index.get(&program) {

@@ -641,12 +641,38 @@ pub struct EntryBatch {
     pub next_sheet: u32,
     /// Respondents with a complete first keying (for the second keying: who can be verified).
     pub keyed: Vec<Respondent>,
+    /// Second keying: the first keyings this user did (nobody verifies their own keying).
+    pub own_first: Vec<Respondent>,
     /// Respondents already done in this keying.
     pub done: Vec<Respondent>,
     /// The program's objectives, in order (items asking about objective N show its text).
     pub objectives: Vec<String>,
     /// The program's first and last day (a follow-up may not be dated before the training ended).
     pub dates: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// What the screen kept of the unfinished form besides its answers (typing not accepted yet, an open
+    /// editor, the verification state, the clerk's statistics), as the screen wrote it (JSON).
+    pub kept: Option<String>,
+}
+
+/// The drafts-table form under which the entry screen keeps what an unfinished form holds besides its
+/// answers.
+pub const KEPT_FORM: &str = "entry";
+
+/// The drafts-table record of a form being keyed: its batch, keying and respondent.
+pub fn kept_record(batch: &Batch, keying: Keying, respondent: &Respondent) -> String {
+    let who = match respondent {
+        Respondent::Asn(a) => format!("asn:{}", a.0),
+        Respondent::Sheet(s) => format!("sheet:{s}"),
+    };
+    format!(
+        "{}/{}/{}/{}/{who}",
+        batch
+            .program
+            .map_or_else(|| "-".to_string(), |p| p.0.to_string()),
+        batch.instrument,
+        batch.phase.code(),
+        keying.code()
+    )
 }
 
 impl Store {
@@ -673,6 +699,12 @@ impl Store {
                 .collect(),
         };
         let draft = self.my_draft(batch, keying)?;
+        let kept = match &draft {
+            Some(d) => {
+                self.load_draft(KEPT_FORM, &kept_record(batch, keying, &d.info.respondent))?
+            }
+            None => None,
+        };
         let next_sheet: i64 = self.conn().query_row(
             "SELECT coalesce(max(CAST(sheet AS INTEGER)), 0) + 1 FROM response
              WHERE coalesce(program_id, 0) = coalesce(?1, 0) AND instrument_code = ?2 AND phase = ?3
@@ -684,11 +716,12 @@ impl Store {
             ],
             |r| r.get(0),
         )?;
-        let who = |keying: Keying, complete_only: bool| -> Result<Vec<Respondent>> {
+        // Complete forms of a keying; `mine`: only those this user keyed.
+        let who = |keying: Keying, mine: bool| -> Result<Vec<Respondent>> {
             let mut stmt = self.conn().prepare_cached(
                 "SELECT asn_id, sheet FROM response
                  WHERE coalesce(program_id, 0) = coalesce(?1, 0) AND instrument_code = ?2 AND phase = ?3
-                   AND keying = ?4 AND (?5 = 0 OR status = 'complete')",
+                   AND keying = ?4 AND status = 'complete' AND (?5 = 0 OR created_by = ?6)",
             )?;
             let rows = stmt.query_map(
                 params![
@@ -696,7 +729,8 @@ impl Store {
                     batch.instrument,
                     batch.phase.code(),
                     keying.code(),
-                    complete_only
+                    mine,
+                    self.user().as_str()
                 ],
                 |r| {
                     let asn: Option<i64> = r.get(0)?;
@@ -725,10 +759,15 @@ impl Store {
             roster,
             draft,
             next_sheet: u32::try_from(next_sheet).unwrap_or(1),
-            keyed: who(Keying::First, true)?,
-            done: who(keying, true)?,
+            keyed: who(Keying::First, false)?,
+            own_first: match keying {
+                Keying::Second => who(Keying::First, true)?,
+                Keying::First => Vec::new(),
+            },
+            done: who(keying, false)?,
             objectives,
             dates,
+            kept,
         })
     }
 
