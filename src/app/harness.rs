@@ -14,7 +14,8 @@ use crate::widgets::theme::ColorMode;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crate::screens::{Screen, View};
+use ratatui::backend::{Backend, TestBackend};
 use std::collections::VecDeque;
 
 pub struct Harness {
@@ -107,6 +108,20 @@ impl Harness {
         }
     }
 
+    /// Opens a screen over the current one, as a screen's `Push` reply does, and loads its data.
+    pub fn push(&mut self, screen: Screen) {
+        let effects = screen.refresh();
+        self.state.stack.push(screen);
+        self.queue.extend(effects);
+        self.settle();
+    }
+
+    /// Draws the state on a terminal as the runtime does: the screen and the cursor. Ratatui sends only
+    /// the cells that changed since the terminal's last frame.
+    pub fn draw<B: Backend>(&self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+        draw(&self.state, terminal)
+    }
+
     pub fn resize(&mut self, w: u16, h: u16) {
         self.act(Action::Resize(w, h));
     }
@@ -118,13 +133,7 @@ impl Harness {
             Ok(t) => t,
             Err(_) => return String::new(),
         };
-        let drawn = terminal.draw(|frame| {
-            frame.render_widget(&self.state, frame.area());
-            if let Some(p) = super::view::cursor(&self.state, frame.area()) {
-                frame.set_cursor_position(p);
-            }
-        });
-        if drawn.is_err() {
+        if self.draw(&mut terminal).is_err() {
             return String::new();
         }
         let buffer = terminal.backend().buffer();
@@ -139,4 +148,15 @@ impl Harness {
         }
         out
     }
+}
+
+/// Draws a state on a terminal as the runtime does: the screen, then the cursor.
+pub fn draw<B: Backend>(state: &State, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    terminal.draw(|frame| {
+        frame.render_widget(state, frame.area());
+        if let Some(p) = super::view::cursor(state, frame.area()) {
+            frame.set_cursor_position(p);
+        }
+    })?;
+    Ok(())
 }

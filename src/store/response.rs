@@ -112,7 +112,7 @@ fn forms_of(
     keying: Keying,
 ) -> Result<HashMap<Respondent, i64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, asn_id, sheet FROM response WHERE coalesce(program_id, 0) = coalesce(?1, 0)
+        "SELECT id, asn_id, sheet FROM response WHERE program_id IS ?1
            AND instrument_code = ?2 AND phase = ?3 AND keying = ?4",
     )?;
     let rows = stmt.query_map(
@@ -161,7 +161,7 @@ impl Store {
     ) -> Result<Option<ResponseInfo>> {
         let (asn, sheet) = split(respondent);
         let sql = format!(
-            "{INFO} WHERE coalesce(program_id, 0) = coalesce(?1, 0) AND instrument_code = ?2 AND phase = ?3
+            "{INFO} WHERE program_id IS ?1 AND instrument_code = ?2 AND phase = ?3
                AND keying = ?4 AND (asn_id = ?5 OR sheet = ?6)"
         );
         Ok(self
@@ -184,7 +184,7 @@ impl Store {
     /// This user's unfinished form in the batch, with what was typed, to carry on where it stopped.
     pub fn my_draft(&self, batch: &Batch, keying: Keying) -> Result<Option<ResponseData>> {
         let sql = format!(
-            "{INFO} WHERE coalesce(program_id, 0) = coalesce(?1, 0) AND instrument_code = ?2 AND phase = ?3
+            "{INFO} WHERE program_id IS ?1 AND instrument_code = ?2 AND phase = ?3
                AND keying = ?4 AND status = 'draft' AND created_by = ?5
              ORDER BY updated_at DESC LIMIT 1"
         );
@@ -295,7 +295,7 @@ impl Store {
     pub fn progress(&self, batch: &Batch) -> Result<Progress> {
         let (complete, drafts): (i64, i64) = self.conn().query_row(
             "SELECT coalesce(sum(status = 'complete'), 0), coalesce(sum(status = 'draft'), 0) FROM response
-             WHERE coalesce(program_id, 0) = coalesce(?1, 0) AND instrument_code = ?2 AND phase = ?3 AND keying = 'first'",
+             WHERE program_id IS ?1 AND instrument_code = ?2 AND phase = ?3 AND keying = 'first'",
             params![batch.program.map(|p| p.0), batch.instrument, batch.phase.code()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
@@ -340,7 +340,7 @@ impl Store {
     /// Every complete form of a batch with its answers (first keying), for reports.
     pub fn responses(&self, batch: &Batch) -> Result<Vec<ResponseData>> {
         let sql = format!(
-            "{INFO} WHERE coalesce(program_id, 0) = coalesce(?1, 0) AND instrument_code = ?2 AND phase = ?3
+            "{INFO} WHERE program_id IS ?1 AND instrument_code = ?2 AND phase = ?3
                AND keying = 'first' AND status = 'complete' ORDER BY id"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
@@ -357,7 +357,7 @@ impl Store {
         let mut answers: BTreeMap<i64, BTreeMap<String, String>> = BTreeMap::new();
         let mut stmt = self.conn().prepare_cached(
             "SELECT a.response_id, a.item, a.value FROM answer a JOIN response r ON r.id = a.response_id
-             WHERE coalesce(r.program_id, 0) = coalesce(?1, 0) AND r.instrument_code = ?2 AND r.phase = ?3
+             WHERE r.program_id IS ?1 AND r.instrument_code = ?2 AND r.phase = ?3
                AND r.keying = 'first' AND r.status = 'complete'",
         )?;
         let mut rows = stmt.query(params![
@@ -707,7 +707,7 @@ impl Store {
         };
         let next_sheet: i64 = self.conn().query_row(
             "SELECT coalesce(max(CAST(sheet AS INTEGER)), 0) + 1 FROM response
-             WHERE coalesce(program_id, 0) = coalesce(?1, 0) AND instrument_code = ?2 AND phase = ?3
+             WHERE program_id IS ?1 AND instrument_code = ?2 AND phase = ?3
                AND sheet GLOB '[0-9]*'",
             params![
                 batch.program.map(|p| p.0),
@@ -720,7 +720,7 @@ impl Store {
         let who = |keying: Keying, mine: bool| -> Result<Vec<Respondent>> {
             let mut stmt = self.conn().prepare_cached(
                 "SELECT asn_id, sheet FROM response
-                 WHERE coalesce(program_id, 0) = coalesce(?1, 0) AND instrument_code = ?2 AND phase = ?3
+                 WHERE program_id IS ?1 AND instrument_code = ?2 AND phase = ?3
                    AND keying = ?4 AND status = 'complete' AND (?5 = 0 OR created_by = ?6)",
             )?;
             let rows = stmt.query_map(
@@ -892,7 +892,7 @@ pub(crate) fn mark_verified(tx: &Tx<'_>, first: i64) -> Result<()> {
            AND EXISTS (SELECT 1 FROM discrepancy d WHERE d.response_id = ?3
                        UNION ALL SELECT 1 FROM response s JOIN response f ON f.id = ?3
                        WHERE s.keying = 'second' AND s.status = 'complete'
-                         AND coalesce(s.program_id, 0) = coalesce(f.program_id, 0)
+                         AND s.program_id IS f.program_id
                          AND s.instrument_code = f.instrument_code AND s.phase = f.phase
                          AND (s.asn_id = f.asn_id OR s.sheet = f.sheet))",
         params![tx.user(), tx.now(), first],
@@ -1005,7 +1005,7 @@ impl Store {
     /// Complete first keyings of a batch that no second keying has verified.
     pub fn unverified_count(&self, batch: &Batch) -> Result<usize> {
         let n: i64 = self.conn().query_row(
-            "SELECT count(*) FROM response WHERE coalesce(program_id, 0) = coalesce(?1, 0) AND instrument_code = ?2
+            "SELECT count(*) FROM response WHERE program_id IS ?1 AND instrument_code = ?2
                AND phase = ?3 AND keying = 'first' AND status = 'complete' AND verified = 0",
             params![batch.program.map(|p| p.0), batch.instrument, batch.phase.code()],
             |r| r.get(0),
