@@ -516,6 +516,21 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
+/// Creates a database at an older schema `version` (the migrations up to it, without the audit and
+/// scope triggers), as a tilik of that version left it. For tests of upgrades only.
+#[doc(hidden)]
+pub fn create_at_version(path: &std::path::Path, version: i64) -> Result<()> {
+    let conn = Connection::open(path)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    debug_assert_eq!(mode, "wal");
+    let steps = usize::try_from(version).unwrap_or(0).min(MIGRATIONS.len());
+    for (index, sql) in MIGRATIONS.iter().take(steps).enumerate() {
+        conn.execute_batch(sql)?;
+        conn.pragma_update(None, "user_version", index as i64 + 1)?;
+    }
+    Ok(())
+}
+
 /// The error text the scope triggers raise; [`super::StoreError`] recognises it.
 pub(crate) const OUT_OF_SCOPE: &str = "tilik: out of scope";
 
