@@ -60,17 +60,61 @@ pub fn restore_group(gid: Gid) -> nix::Result<()> {
 /// Writes an export with the user's own identity: in the enforced deployment the data group is given up
 /// while the file is written, so the file belongs to the user and tilik's group cannot be used to write
 /// anywhere the user could not.
+///
+/// The bytes go to a temporary file beside `path`, which is renamed into place at the end: `path` is
+/// never half-written.
 pub fn write_as_user(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_as_user_unless_stopped(path, bytes, || true)
+}
+
+/// [`write_as_user`], asking `go_on()` before the file is renamed into place: when it says no (the
+/// user pressed Ctrl-C), the temporary file is removed, `path` is left as it was, and the error is
+/// `ErrorKind::Interrupted`.
+pub fn write_as_user_unless_stopped(
+    path: &std::path::Path,
+    bytes: &[u8],
+    go_on: impl Fn() -> bool,
+) -> std::io::Result<()> {
     let regained = if is_enforced() {
         Some(drop_group().map_err(std::io::Error::other)?)
     } else {
         None
     };
-    let written = std::fs::write(path, bytes);
+    let written = write_whole(path, bytes, go_on);
     if let Some(gid) = regained {
         restore_group(gid).map_err(std::io::Error::other)?;
     }
     written
+}
+
+/// Writes through a temporary file beside `path` (see [`write_as_user`]).
+fn write_whole(
+    path: &std::path::Path,
+    bytes: &[u8],
+    go_on: impl Fn() -> bool,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "tilik".into());
+    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    let written = std::fs::File::create_new(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    let result = written.and_then(|()| {
+        if go_on() {
+            std::fs::rename(&tmp, path)
+        } else {
+            Err(std::io::ErrorKind::Interrupted.into())
+        }
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 #[cfg(test)]
