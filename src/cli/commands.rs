@@ -20,6 +20,7 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
         Some(Command::Demo) => {
             if !ctx.db.exists() {
                 init(ctx, true, None)?;
+                super::progress::release_signals();
             }
             open_tui(ctx)
         }

@@ -20,18 +20,38 @@ static STOP: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 /// second one ends the process (status 130). Only for headless commands: the terminal interface has
 /// its own handling (drafts are kept).
 pub fn catch_signals() -> std::io::Result<()> {
-    if STOP.get().is_some() {
+    let Ok(mut handlers) = HANDLERS.lock() else {
+        return Ok(());
+    };
+    if !handlers.is_empty() {
         return Ok(());
     }
     let flag = STOP.get_or_init(|| Arc::new(AtomicBool::new(false)));
+    flag.store(false, Ordering::Relaxed);
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     for signal in [SIGINT, SIGTERM, SIGHUP] {
         // The order matters: the shutdown checks the flag before the second handler sets it.
-        signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(flag))?;
-        signal_hook::flag::register(signal, Arc::clone(flag))?;
+        handlers.push(signal_hook::flag::register_conditional_shutdown(
+            signal,
+            130,
+            Arc::clone(flag),
+        )?);
+        handlers.push(signal_hook::flag::register(signal, Arc::clone(flag))?);
     }
     Ok(())
 }
+
+/// Gives the signals back (before the terminal interface starts, which handles them itself).
+pub fn release_signals() {
+    if let Ok(mut handlers) = HANDLERS.lock() {
+        for id in handlers.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// The handlers [`catch_signals`] registered.
+static HANDLERS: std::sync::Mutex<Vec<signal_hook::SigId>> = std::sync::Mutex::new(Vec::new());
 
 /// Whether the user asked to stop.
 pub fn stop_requested() -> bool {

@@ -82,6 +82,10 @@ impl Store {
                 return Err(e);
             }
         };
+        if self.watcher().is_some_and(|w| w.stop()) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(StoreError::Interrupted.into());
+        }
         std::fs::rename(&tmp, dest).map_err(|source| BackupError::Write {
             path: dest.to_path_buf(),
             source,
