@@ -132,7 +132,14 @@ fn completions_refuse_an_unknown_shell() {
 #[test]
 fn the_manual_page_renders() {
     let roff = stdout_of(&["man"]);
-    for section in [".TH tilik 1", ".SH NAME", ".SH SYNOPSIS", ".SH SUBCOMMANDS"] {
+    for section in [
+        ".TH tilik 1",
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH SUBCOMMANDS",
+        ".SH \"EXIT STATUS\"",
+        ".SH FILES",
+    ] {
         assert!(roff.contains(section), "{section} missing:\n{roff}");
     }
     for sub in ["init", "import", "backup", "completions"] {
