@@ -99,12 +99,41 @@ fn style(unit: Unit, lang: Lang) -> ProgressStyle {
     let left = Msg::ProgressLeft.text(lang);
     let counts = match unit {
         Unit::Bytes => "{bytes}/{total_bytes}",
-        Unit::Rows | Unit::People | Unit::Programs => "{human_pos}/{human_len}",
+        Unit::Rows | Unit::People | Unit::Programs => "{done}/{total}",
     };
     let template = format!("{{msg:>9}} [{{bar:30}}] {counts} · {left} {{eta}}");
+    let separator = match lang {
+        Lang::Id => '.',
+        Lang::En => ',',
+    };
     ProgressStyle::with_template(&template)
         .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .with_key(
+            "done",
+            move |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&grouped(state.pos(), separator));
+            },
+        )
+        .with_key(
+            "total",
+            move |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&grouped(state.len().unwrap_or(0), separator));
+            },
+        )
         .progress_chars("=> ")
+}
+
+/// `52113` as `52.113` (Indonesian) or `52,113` (English).
+fn grouped(n: u64, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn label(unit: Unit) -> Msg {
@@ -141,5 +170,16 @@ impl Watcher for Bar {
 
     fn stop(&self) -> bool {
         stop_requested()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_are_grouped_by_thousands_in_the_language() {
+        assert_eq!(super::grouped(0, '.'), "0");
+        assert_eq!(super::grouped(999, '.'), "999");
+        assert_eq!(super::grouped(52_113, '.'), "52.113");
+        assert_eq!(super::grouped(1_000_000, ','), "1,000,000");
     }
 }
