@@ -222,3 +222,53 @@ fn ctrl_c_during_the_demo_on_an_existing_database_keeps_it_as_it_was() {
     let programs = ok(home.path(), &db, &["program", "list", "--format", "json"]);
     assert_eq!(String::from_utf8_lossy(&programs.stdout).trim(), "[]");
 }
+
+#[test]
+fn report_and_export_files_are_replaced_whole_and_leave_no_temporary_file() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let db = home.path().join("tilik.db");
+    ok(home.path(), &db, &["init", "--demo"]);
+    std::fs::write(home.path().join("laporan.html"), "old").expect("write");
+    let out = ok(
+        home.path(),
+        &db,
+        &[
+            "report",
+            "--program",
+            "KOM-2026-01",
+            "--format",
+            "html",
+            "-o",
+            "laporan.html",
+        ],
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(home.path().join("laporan.html")).expect("read");
+    assert!(
+        html.contains("</html>"),
+        "the whole report replaced the old file"
+    );
+    let out = ok(
+        home.path(),
+        &db,
+        &["export", "siasn", "--year", "2026", "-o", "siasn.csv"],
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = std::fs::read_to_string(home.path().join("siasn.csv")).expect("read");
+    assert!(csv.starts_with("nip,"), "{csv}");
+    let temporary: Vec<String> = std::fs::read_dir(home.path())
+        .expect("folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect();
+    assert!(temporary.is_empty(), "{temporary:?}");
+}
