@@ -94,6 +94,10 @@ fn write_whole(
     go_on: impl Fn() -> bool,
 ) -> std::io::Result<()> {
     use std::io::Write;
+    // A device or a pipe (`-o /dev/stdout`) cannot be replaced by a rename: written directly.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return std::fs::write(path, bytes);
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -125,6 +129,31 @@ mod tests {
     fn current_user_is_a_real_account() {
         let me = current_user().expect("the test runs as a real account");
         assert!(!me.as_str().is_empty());
+    }
+
+    #[test]
+    fn a_file_is_replaced_whole_and_a_device_written_directly() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("out.csv");
+        std::fs::write(&path, "old").expect("write");
+        write_as_user(&path, b"new").expect("replaced");
+        assert_eq!(std::fs::read(&path).expect("read"), b"new");
+        let stopped = write_as_user_unless_stopped(&path, b"newer", || false);
+        assert_eq!(
+            stopped.map_err(|e| e.kind()),
+            Err(std::io::ErrorKind::Interrupted)
+        );
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            b"new",
+            "left as it was"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("folder")
+            .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .collect();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+        write_as_user(std::path::Path::new("/dev/null"), b"x").expect("a device");
     }
 
     #[test]
