@@ -272,3 +272,54 @@ fn report_and_export_files_are_replaced_whole_and_leave_no_temporary_file() {
         .collect();
     assert!(temporary.is_empty(), "{temporary:?}");
 }
+
+#[test]
+fn ctrl_c_during_a_backup_leaves_no_file() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let db = home.path().join("tilik.db");
+    ok(home.path(), &db, &["init", "--demo", "--scale", "6000"]);
+    let mut cmd = pinned(Command::new(BIN), home.path());
+    let mut child = cmd
+        .arg("--db")
+        .arg(&db)
+        .args(["backup", "copy.db"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("tilik starts");
+    // Wait until the copy is being written (its temporary file appears), then press Ctrl-C.
+    let copying = |dir: &Path| {
+        std::fs::read_dir(dir).is_ok_and(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .any(|e| e.file_name().to_string_lossy().starts_with(".copy.db.tmp-"))
+        })
+    };
+    while !copying(home.path()) {
+        assert!(
+            child.try_wait().expect("status").is_none(),
+            "the backup ended before its copy was seen"
+        );
+        std::thread::yield_now();
+    }
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).expect("pid"));
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).expect("kill -INT");
+    let out = child.wait_with_output().expect("tilik ends");
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let left: Vec<String> = std::fs::read_dir(home.path())
+        .expect("folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("copy.db"))
+        .collect();
+    assert!(left.is_empty(), "nothing of the copy is left: {left:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "tilik: dihentikan sebelum selesai; tidak ada yang ditulis\n"
+    );
+}
