@@ -321,6 +321,40 @@ fn an_older_database_is_copied_beside_itself_before_it_is_migrated() -> TestResu
 }
 
 #[test]
+fn several_processes_opening_an_older_database_at_once_leave_one_copy() -> TestResult {
+    let (dir, path) = temp_db();
+    tilik::store::create_at_version(&path, SCHEMA_VERSION - 1)?;
+    let barrier = std::sync::Barrier::new(4);
+    let reported: Vec<bool> = std::thread::scope(|scope| {
+        let handles: Vec<_> = ["budi", "siti", "rina", "agus"]
+            .iter()
+            .map(|name| {
+                let (path, barrier) = (&path, &barrier);
+                scope.spawn(move || {
+                    barrier.wait();
+                    let store = Store::open(path, user(name), OpenMode::Existing)
+                        .expect("every opening succeeds");
+                    store.migrated().is_some()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    assert_eq!(reported.iter().filter(|r| **r).count(), 1, "{reported:?}");
+    let copies = files_starting(dir.path(), "tilik.db.bak-");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(
+        count(&raw(&copies[0]), "PRAGMA user_version"),
+        SCHEMA_VERSION - 1
+    );
+    assert_eq!(count(&raw(&path), "PRAGMA user_version"), SCHEMA_VERSION);
+    Ok(())
+}
+
+#[test]
 fn a_new_database_is_not_copied() -> TestResult {
     let (dir, _path, store) = fresh();
     assert!(store.migrated().is_none());

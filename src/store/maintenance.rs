@@ -150,12 +150,35 @@ impl Store {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "tilik.db".into());
         let base = db.with_file_name(format!("{name}.bak-v{from}-{at}"));
-        // Two tilik processes opening the same old database in the same second each keep their copy.
-        let dest = std::iter::once(base.clone())
-            .chain((2..).map(|n| PathBuf::from(format!("{}-{n}", base.display()))))
-            .find(|p| !p.exists())
-            .unwrap_or(base);
-        match self.backup(&dest, false) {
+        // The name is reserved by creating it (atomically, so that two tilik opening the same old
+        // database in the same second do not share a name); the copy then replaces the empty file.
+        let mut n = 1;
+        let dest = loop {
+            let candidate = if n == 1 {
+                base.clone()
+            } else {
+                PathBuf::from(format!("{}-{n}", base.display()))
+            };
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&candidate)
+            {
+                Ok(_) => break candidate,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+                Err(source) => {
+                    return Err(StoreError::BackupBeforeMigrating {
+                        path: candidate,
+                        source,
+                    });
+                }
+            }
+        };
+        let copied = self.backup(&dest, true);
+        if copied.is_err() {
+            let _ = std::fs::remove_file(&dest);
+        }
+        match copied {
             Ok(report) => Ok(report.path),
             Err(BackupError::Store(e)) => Err(e),
             Err(BackupError::Write { path, source }) => {
@@ -265,7 +288,10 @@ fn temp_beside(dest: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "backup".into());
-    dest.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+    // Unique within the process too (threads may copy at the same time).
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    dest.with_file_name(format!(".{name}.tmp-{}-{n}", std::process::id()))
 }
 
 /// Opens a copy read-only and runs `integrity_check`; returns its schema version.

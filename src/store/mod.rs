@@ -269,12 +269,21 @@ impl Store {
         } else {
             None
         };
-        schema::migrate(&mut store.conn)?;
-        store.migrated = backup.map(|backup| Migrated {
-            from: found,
-            to: SCHEMA_VERSION,
-            backup,
-        });
+        let migrated = schema::migrate(&mut store.conn)?;
+        match backup {
+            Some(backup) if migrated => {
+                store.migrated = Some(Migrated {
+                    from: found,
+                    to: SCHEMA_VERSION,
+                    backup,
+                });
+            }
+            // Another tilik migrated while this one copied: that one kept (and said) its own copy.
+            Some(backup) => {
+                let _ = std::fs::remove_file(backup);
+            }
+            None => {}
+        }
         Ok(store)
     }
 

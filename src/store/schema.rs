@@ -481,8 +481,9 @@ pub(crate) const INSERT_NOT_AUDITED: &[&str] = &["answer"];
 /// The schema version this tilik writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the schema up to [`SCHEMA_VERSION`], or refuses a database from a newer tilik.
-pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+/// Brings the schema up to [`SCHEMA_VERSION`], or refuses a database from a newer tilik. Says whether
+/// it migrated (false: the schema was current, or another process migrated it meanwhile).
+pub(crate) fn migrate(conn: &mut Connection) -> Result<bool> {
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > SCHEMA_VERSION {
         return Err(StoreError::TooNew {
@@ -491,7 +492,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         });
     }
     if found == SCHEMA_VERSION {
-        return Ok(());
+        return Ok(false);
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Another process may have migrated while we waited for the lock.
@@ -501,6 +502,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
             found: current,
             supported: SCHEMA_VERSION,
         });
+    }
+    if current == SCHEMA_VERSION {
+        return Ok(false);
     }
     for (index, sql) in MIGRATIONS
         .iter()
@@ -513,7 +517,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     rebuild_audit_triggers(&tx)?;
     rebuild_scope_triggers(&tx)?;
     tx.commit()?;
-    Ok(())
+    Ok(true)
 }
 
 /// Creates a database at an older schema `version` (the migrations up to it, without the audit and
