@@ -44,7 +44,10 @@ fn median(mut v: Vec<usize>) -> usize {
 
 fn main() {
     // `cargo bench` passes `--bench`; a filter that does not name this benchmark skips it.
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     if !args.is_empty() && !args.iter().any(|a| "terminal".contains(a.as_str())) {
         return;
     }

@@ -15,13 +15,13 @@ use std::time::{Duration, Instant};
 use tilik::app::harness::{self, Harness};
 use tilik::app::keymap;
 use tilik::app::state::update;
+use tilik::domain::ids::ProgramId;
 use tilik::domain::instrument::Phase;
 use tilik::domain::user::Role;
 use tilik::i18n::Lang;
 use tilik::import::{participants, survey, table};
 use tilik::screens::Screen;
 use tilik::screens::entry::EntryScreen;
-use tilik::domain::ids::ProgramId;
 use tilik::store::Store;
 use tilik::store::response::{Batch, Keying, Respondent};
 
@@ -86,12 +86,9 @@ fn startup(c: &mut Criterion) {
     drop(common::open(&path));
     c.bench_function("startup/open_and_first_frame", |b| {
         b.iter(|| {
-            let store = tilik::store::Store::open(
-                &path,
-                common::user(),
-                tilik::store::OpenMode::Existing,
-            )
-            .expect("database");
+            let store =
+                tilik::store::Store::open(&path, common::user(), tilik::store::OpenMode::Existing)
+                    .expect("database");
             let h = Harness::with(store, Role::Admin, Lang::Id, (80, 24));
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
             h.draw(&mut terminal).expect("frame");
@@ -195,7 +192,11 @@ fn item_means(c: &mut Criterion) {
                     let scale = item.scale()?;
                     let answers: Vec<Option<u8>> = forms
                         .iter()
-                        .map(|f| f.answers.get(item.code.as_str()).and_then(|v| v.parse().ok()))
+                        .map(|f| {
+                            f.answers
+                                .get(item.code.as_str())
+                                .and_then(|v| v.parse().ok())
+                        })
                         .collect();
                     Some(tilik::stats::likert_item(&answers, scale))
                 })
@@ -242,9 +243,7 @@ fn imports(c: &mut Criterion) {
                 let raw = table::read_table(&people).expect("participants file");
                 let mut checked = participants::check(&raw, tilik::app::harness::test_today());
                 let outside = checked.atasan_outside_file();
-                let missing = store
-                    .unknown_nips(outside.iter().copied())
-                    .expect("atasan");
+                let missing = store.unknown_nips(outside.iter().copied()).expect("atasan");
                 let known: Vec<String> = outside
                     .iter()
                     .filter(|n| !missing.iter().any(|m| m == *n))
@@ -288,20 +287,12 @@ fn statistics(c: &mut Criterion) {
         b.iter(|| black_box(tilik::stats::paired_t(&pairs).expect("t")));
     });
     group.bench_function("wilcoxon_signed_rank", |b| {
-        b.iter(|| {
-            black_box(tilik::stats::wilcoxon_signed_rank(&pairs).expect("wilcoxon"))
-        });
+        b.iter(|| black_box(tilik::stats::wilcoxon_signed_rank(&pairs).expect("wilcoxon")));
     });
     group.finish();
 }
 
 criterion_group!(
-    benches,
-    keystroke,
-    startup,
-    analysis,
-    imports,
-    item_means,
-    statistics
+    benches, keystroke, startup, analysis, imports, item_means, statistics
 );
 criterion_main!(benches);

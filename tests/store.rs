@@ -237,6 +237,169 @@ fn opening_a_current_database_again_changes_nothing() -> TestResult {
     Ok(())
 }
 
+/// The files in `dir` whose names start with `prefix`.
+fn files_starting(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn an_older_database_is_copied_beside_itself_before_it_is_migrated() -> TestResult {
+    let (dir, path) = temp_db();
+    let old = SCHEMA_VERSION - 1;
+    tilik::store::create_at_version(&path, old)?;
+    raw(&path).execute_batch(
+        "INSERT INTO opd (code, name, kind, created_by, created_at, updated_by, updated_at)
+         VALUES ('DINKES', 'Dinas Kesehatan', 'dinas', 'budi', '2026-01-05T01:00:00.000Z',
+                 'budi', '2026-01-05T01:00:00.000Z'),
+                ('BAPPEDA', 'Badan Perencanaan', 'badan', 'budi', '2026-01-05T01:00:00.000Z',
+                 'budi', '2026-01-05T01:00:00.000Z');",
+    )?;
+    let opds_before: Vec<(String, String)> = raw(&path)
+        .prepare("SELECT code, name FROM opd ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+
+    let store = Store::open(&path, user("budi"), OpenMode::Existing)?;
+    assert_eq!(store.schema_version()?, SCHEMA_VERSION);
+    let migrated = store.migrated().expect("opening migrated").clone();
+    assert_eq!((migrated.from, migrated.to), (old, SCHEMA_VERSION));
+    let backups = files_starting(dir.path(), &format!("tilik.db.bak-v{old}-"));
+    assert_eq!(
+        backups,
+        std::slice::from_ref(&migrated.backup),
+        "one copy, beside the database"
+    );
+    let name = migrated
+        .backup
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // tilik.db.bak-v8-YYYYMMDD-HHMMSS
+    let stamp = name.rsplitn(3, '-').collect::<Vec<_>>();
+    assert_eq!(stamp.len(), 3, "{name}");
+    assert!(
+        stamp[0].len() == 6 && stamp[0].chars().all(|c| c.is_ascii_digit()),
+        "{name}"
+    );
+    assert!(
+        stamp[1].len() == 8 && stamp[1].chars().all(|c| c.is_ascii_digit()),
+        "{name}"
+    );
+    assert!(
+        files_starting(dir.path(), ".tilik.db").is_empty(),
+        "no temporary file left"
+    );
+
+    // The copy is the old database: its version and its data.
+    let copy = raw(&migrated.backup);
+    assert_eq!(count(&copy, "PRAGMA user_version"), old);
+    let opds_copied: Vec<(String, String)> = copy
+        .prepare("SELECT code, name FROM opd ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    assert_eq!(opds_copied, opds_before);
+    let integrity: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    assert_eq!(integrity, "ok");
+    // The migrated database still has them.
+    assert_eq!(store.opds()?.len(), 2);
+    drop(store);
+
+    // Opening the current database again neither migrates nor copies.
+    let again = Store::open(&path, user("siti"), OpenMode::Existing)?;
+    assert!(again.migrated().is_none());
+    assert_eq!(files_starting(dir.path(), "tilik.db.bak-").len(), 1);
+    Ok(())
+}
+
+#[test]
+fn several_processes_opening_an_older_database_at_once_leave_one_copy() -> TestResult {
+    let (dir, path) = temp_db();
+    tilik::store::create_at_version(&path, SCHEMA_VERSION - 1)?;
+    let barrier = std::sync::Barrier::new(4);
+    let reported: Vec<bool> = std::thread::scope(|scope| {
+        let handles: Vec<_> = ["budi", "siti", "rina", "agus"]
+            .iter()
+            .map(|name| {
+                let (path, barrier) = (&path, &barrier);
+                scope.spawn(move || {
+                    barrier.wait();
+                    let store = Store::open(path, user(name), OpenMode::Existing)
+                        .expect("every opening succeeds");
+                    store.migrated().is_some()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    assert_eq!(reported.iter().filter(|r| **r).count(), 1, "{reported:?}");
+    let copies = files_starting(dir.path(), "tilik.db.bak-");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(
+        count(&raw(&copies[0]), "PRAGMA user_version"),
+        SCHEMA_VERSION - 1
+    );
+    assert_eq!(count(&raw(&path), "PRAGMA user_version"), SCHEMA_VERSION);
+    Ok(())
+}
+
+#[test]
+fn a_new_database_is_not_copied() -> TestResult {
+    let (dir, _path, store) = fresh();
+    assert!(store.migrated().is_none());
+    assert!(files_starting(dir.path(), "tilik.db.bak-").is_empty());
+    Ok(())
+}
+
+#[test]
+fn an_older_database_is_not_migrated_when_its_copy_cannot_be_written() -> TestResult {
+    use std::os::unix::fs::PermissionsExt;
+    if nix_is_root() {
+        eprintln!("skipped: root may write in a read-only folder");
+        return Ok(());
+    }
+    let (dir, path) = temp_db();
+    let old = SCHEMA_VERSION - 1;
+    tilik::store::create_at_version(&path, old)?;
+    // The folder may not take new files; the database itself (and its WAL) stays writable.
+    let _ = raw(&path);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555))?;
+    let result = Store::open(&path, user("budi"), OpenMode::Existing);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))?;
+    assert!(
+        matches!(result, Err(StoreError::BackupBeforeMigrating { .. })),
+        "{:?}",
+        result.map(|_| ())
+    );
+    assert_eq!(
+        count(&raw(&path), "PRAGMA user_version"),
+        old,
+        "not migrated"
+    );
+    Ok(())
+}
+
+fn nix_is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .map(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .is_some_and(|l| l.split_whitespace().nth(1) == Some("0"))
+        })
+        .unwrap_or(false)
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // 2. Refusals
 

@@ -85,12 +85,10 @@ pub fn demo_copy() -> Scratch {
 
 pub fn open(path: &Path) -> Store {
     let mut store = Store::open(path, user(), OpenMode::Existing).expect("database");
-    if store
-        .user_named(user().as_str())
-        .expect("users")
-        .is_none()
-    {
-        store.add_user(&user(), "", Role::Admin).expect("bench user");
+    if store.user_named(user().as_str()).expect("users").is_none() {
+        store
+            .add_user(&user(), "", Role::Admin)
+            .expect("bench user");
     }
     store
 }

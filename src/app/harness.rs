@@ -8,13 +8,13 @@ use super::keymap;
 use super::state::{State, update};
 use crate::domain::user::Role;
 use crate::i18n::Lang;
+use crate::screens::{Screen, View};
 use crate::store::Store;
 use crate::widgets::Theme;
 use crate::widgets::theme::ColorMode;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use crate::screens::{Screen, View};
 use ratatui::backend::{Backend, TestBackend};
 use std::collections::VecDeque;
 

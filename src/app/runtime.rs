@@ -154,6 +154,10 @@ fn spawn_worker(mut store: Store, lang: Lang, results: Sender<Incoming>) -> Send
 /// Runs the interface until the user quits or the session ends.
 pub fn run(store: Store, lang: Lang, today: NaiveDate, role: Role) -> io::Result<()> {
     let user = store.user().clone();
+    // Said on stderr too, but the interface's screen covers it: the status line repeats it.
+    let migrated = store
+        .migrated()
+        .map(|m| crate::i18n::Msg::DbMigrated.fill(lang, &[&m.from, &m.to, &m.backup.display()]));
     let (tx, rx) = mpsc::channel();
     let worker = spawn_worker(store, lang, tx.clone());
     spawn_signals(tx.clone())?;
@@ -164,6 +168,9 @@ pub fn run(store: Store, lang: Lang, today: NaiveDate, role: Role) -> io::Result
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
     let (mut state, effects) =
         State::new(lang, today, theme, user, role, (size.width, size.height));
+    if let Some(text) = migrated {
+        state.notice = Some(crate::screens::Notice::info(text));
+    }
     for e in effects {
         let _ = worker.send(e);
     }

@@ -227,7 +227,8 @@ pub fn audit(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
 }
 
 pub fn backup(ctx: &Context, file: &Path, replace: bool) -> Result<ExitCode, CliError> {
-    let store = ctx.open(Some(Capability::Backup))?;
+    let mut store = ctx.open(Some(Capability::Backup))?;
+    super::progress::follow(&mut store, ctx.lang)?;
     match store.backup(file, replace) {
         Ok(report) => {
             super::say(&Msg::BackupDone.fill(

@@ -12,8 +12,8 @@ use crate::domain::problem::Problem;
 use crate::domain::program::{LearningMode, ProgramType};
 use crate::domain::user::Capability;
 use crate::i18n::{Lang, Localize, Msg};
-use crate::store::Store;
 use crate::store::analysis::{ComparisonFilter, JP_TARGET};
+use crate::store::{Store, StoreError};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -551,7 +551,10 @@ pub fn export(ctx: &Context, cmd: ExportCommand) -> Result<ExitCode, CliError> {
         output,
     } = cmd;
     let l = ctx.lang;
-    let store = ctx.open(Some(Capability::ViewReports))?;
+    let mut store = ctx.open(Some(Capability::ViewReports))?;
+    if output.is_some() {
+        super::progress::follow(&mut store, l)?;
+    }
     let rows = store.siasn(year)?;
     let listing = Listing {
         keys: vec![
@@ -632,9 +635,15 @@ fn write_file(
 ) -> Result<(), CliError> {
     let mut bytes = Vec::new();
     fill(&mut bytes)?;
-    crate::identity::write_as_user(path, &bytes).map_err(|source| CliError::WriteFile {
-        path: path.to_path_buf(),
-        source,
+    crate::identity::write_as_user_unless_stopped(path, &bytes, || {
+        !super::progress::stop_requested()
+    })
+    .map_err(|source| match source.kind() {
+        std::io::ErrorKind::Interrupted => StoreError::Interrupted.into(),
+        _ => CliError::WriteFile {
+            path: path.to_path_buf(),
+            source,
+        },
     })?;
     let _ = std::io::stdout().flush();
     Ok(())

@@ -20,6 +20,7 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
         Some(Command::Demo) => {
             if !ctx.db.exists() {
                 init(ctx, true, None)?;
+                super::progress::release_signals();
             }
             open_tui(ctx)
         }
@@ -69,6 +70,15 @@ pub fn dispatch(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Cli
         }
         Some(Command::Form(cmd)) => super::quality::forms(ctx, cmd),
         Some(Command::Followup(cmd)) => super::followup::followup(ctx, cmd),
+        // Answered in `cli::main` before any configuration is read.
+        Some(Command::Completions { shell }) => {
+            super::shell::completions(shell, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            super::shell::man_page(&mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -115,7 +125,29 @@ fn first_run(ctx: &Context) -> Result<ExitCode, CliError> {
 
 fn init(ctx: &Context, demo: bool, scale: Option<u32>) -> Result<ExitCode, CliError> {
     let existed = ctx.db.exists();
+    if demo {
+        super::progress::catch_signals().map_err(|e| CliError::Terminal(e.to_string()))?;
+    }
+    let result = init_db(ctx, demo, scale, existed);
+    if !existed && matches!(result, Err(CliError::Store(StoreError::Interrupted))) {
+        // Stopped while filling a database this run created: leave no half-made database behind.
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = ctx.db.clone().into_os_string();
+            name.push(suffix);
+            let _ = std::fs::remove_file(name);
+        }
+    }
+    result
+}
+
+fn init_db(
+    ctx: &Context,
+    demo: bool,
+    scale: Option<u32>,
+    existed: bool,
+) -> Result<ExitCode, CliError> {
     let mut store = Store::open(&ctx.db, ctx.user.clone(), OpenMode::Create)?;
+    super::announce_migration(&store, ctx.lang);
     if store.user_count()? == 0 {
         store.add_user(&ctx.user, "", Role::Admin)?;
     }
@@ -125,6 +157,7 @@ fn init(ctx: &Context, demo: bool, scale: Option<u32>) -> Result<ExitCode, CliEr
         if store.asn_count()? > 0 || !store.programs(&Default::default())?.is_empty() {
             return Err(CliError::NotEmpty);
         }
+        super::progress::follow(&mut store, ctx.lang)?;
         let summary = match scale {
             Some(n) => {
                 store.for_bulk_writes()?;
@@ -547,6 +580,7 @@ fn import(ctx: &Context, cmd: ImportCommand) -> Result<ExitCode, CliError> {
             };
             let mut store = ctx.open(Some(need))?;
             store.for_bulk_writes()?;
+            super::progress::follow(&mut store, ctx.lang)?;
             authorize(&store, &ctx.user, Some(Capability::EditMasterData))?;
             let program = match program {
                 Some(code) => Some(

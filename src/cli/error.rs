@@ -52,6 +52,8 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Refused(_) | CliError::UnknownProgram(_) => 3,
+            // Stopped by Ctrl-C (or SIGTERM, a hang-up): 128 + SIGINT, as a shell reports it.
+            CliError::Store(StoreError::Interrupted) => 130,
             _ => 1,
         }
     }

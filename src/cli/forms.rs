@@ -150,6 +150,7 @@ pub fn import_forms_file(
     let l = ctx.lang;
     let mut store = ctx.open(Some(Capability::EnterData))?;
     store.for_bulk_writes()?;
+    super::progress::follow(&mut store, ctx.lang)?;
     let stored = store.instrument(code)?.ok_or_else(|| {
         CliError::Refused(vec![
             Msg::ErrNotFound.fill(l, &[&Msg::EntityInstrument.text(l), &code]),
@@ -326,6 +327,7 @@ pub fn import_scores(
     }
     let mut store = ctx.open(Some(Capability::EnterData))?;
     store.for_bulk_writes()?;
+    super::progress::follow(&mut store, ctx.lang)?;
     let program = store
         .program_by_code(program)?
         .ok_or_else(|| CliError::UnknownProgram(program.to_string()))?;
@@ -384,7 +386,10 @@ pub fn report(
     format: super::ReportFormat,
     output: Option<&Path>,
 ) -> Result<ExitCode, CliError> {
-    let store = ctx.open(Some(Capability::ViewReports))?;
+    let mut store = ctx.open(Some(Capability::ViewReports))?;
+    if output.is_some() {
+        super::progress::follow(&mut store, ctx.lang)?;
+    }
     let program = store
         .program_by_code(program)?
         .ok_or_else(|| CliError::UnknownProgram(program.to_string()))?;
@@ -425,9 +430,15 @@ pub fn report(
             }
         }
         Some(path) => {
-            crate::identity::write_as_user(path, &bytes).map_err(|source| CliError::WriteFile {
-                path: path.to_path_buf(),
-                source,
+            crate::identity::write_as_user_unless_stopped(path, &bytes, || {
+                !super::progress::stop_requested()
+            })
+            .map_err(|source| match source.kind() {
+                std::io::ErrorKind::Interrupted => StoreError::Interrupted.into(),
+                _ => CliError::WriteFile {
+                    path: path.to_path_buf(),
+                    source,
+                },
             })?;
             Ok(ExitCode::SUCCESS)
         }

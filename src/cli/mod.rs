@@ -11,7 +11,9 @@ mod error;
 mod followup;
 mod forms;
 pub mod output;
+pub mod progress;
 mod quality;
+pub mod shell;
 
 pub use error::CliError;
 
@@ -34,7 +36,7 @@ use std::process::ExitCode;
 )]
 pub struct Cli {
     /// Database file (else $TILIK_DB, else the config file, else tilik.db in your data folder)
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
     pub db: Option<PathBuf>,
     /// Interface language: id (Bahasa Indonesia) or en (English)
     #[arg(long, global = true, value_name = "id|en", value_parser = parse_lang)]
@@ -81,6 +83,8 @@ pub enum Command {
     Audit(AuditArgs),
     /// Copy the live database to FILE (consistent while others work) and verify the copy
     Backup {
+        /// Where the copy goes (a new file, unless --replace)
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// Replace FILE when it exists
         #[arg(long)]
@@ -93,12 +97,14 @@ pub enum Command {
     Instrument(InstrumentCommand),
     /// A program's evaluation report
     Report {
+        /// The program's code
         #[arg(long, value_name = "CODE")]
         program: String,
+        /// Output: json, csv, xlsx (needs -o) or html
         #[arg(long, value_enum, default_value = "json")]
         format: ReportFormat,
         /// Write to this file instead of standard output
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         output: Option<PathBuf>,
     },
     /// Programs side by side: participants, pass rate, reaction index, N-gain, cost per participant
@@ -115,6 +121,7 @@ pub enum Command {
         /// Count only the participants of this OPD (code or name)
         #[arg(long)]
         opd: Option<String>,
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -132,6 +139,7 @@ pub enum Command {
         /// One line per OPD instead of per ASN
         #[arg(long)]
         by_opd: bool,
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -149,6 +157,7 @@ pub enum Command {
         /// What to list
         #[arg(long, value_enum, default_value_t)]
         show: NeedsView,
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -163,6 +172,7 @@ pub enum Command {
         /// Up to this day
         #[arg(long)]
         to: Option<String>,
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -177,6 +187,7 @@ pub enum Command {
         /// Up to this day
         #[arg(long)]
         to: Option<String>,
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -186,6 +197,15 @@ pub enum Command {
     /// Follow-up evaluations after training: the worklist and the plan
     #[command(subcommand)]
     Followup(FollowupCommand),
+    /// Print a completion script for bash, zsh or fish (see docs/cli.md for where it goes)
+    Completions {
+        /// The shell: bash, zsh or fish
+        #[arg(value_enum)]
+        shell: shell::CompletionShell,
+    },
+    /// Print the manual page tilik.1 (roff); read it with `tilik man | man -l -`
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -207,6 +227,7 @@ pub enum FollowupCommand {
         /// Everything, cancelled included
         #[arg(long)]
         all: bool,
+        /// Only this program (its code)
         #[arg(long, value_name = "CODE")]
         program: Option<String>,
         /// Only participants of this OPD (code or name)
@@ -215,11 +236,13 @@ pub enum FollowupCommand {
         /// Only what this account was assigned (for action steps: the action's owner as written)
         #[arg(long, value_name = "ACCOUNT")]
         evaluator: Option<String>,
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Sets how a program is followed up and plans every participant's follow-ups
     Plan {
+        /// The program's code
         #[arg(long, value_name = "CODE")]
         program: String,
         /// Days after the training ended for follow-ups 1–3 (default 30,60,90)
@@ -244,6 +267,7 @@ pub enum FollowupCommand {
 pub enum DiscrepancyCommand {
     /// Open discrepancies, oldest first
     List {
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -264,11 +288,13 @@ pub enum DiscrepancyCommand {
 pub enum FormCommand {
     /// Complete first keyings of a program's forms
     List {
+        /// The program's code
         #[arg(long, value_name = "CODE")]
         program: String,
         /// Only verified (yes) or unverified (no) forms
         #[arg(long, value_name = "yes|no")]
         verified: Option<String>,
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -300,11 +326,13 @@ pub enum ActivityCommand {
         /// e_learning, blended, coaching, mentoring, magang, benchmarking, klasikal, lainnya
         #[arg(long)]
         kind: String,
+        /// What the activity was (its title)
         #[arg(long)]
         title: String,
         /// Jam pelajaran (45 minutes each)
         #[arg(long, allow_hyphen_values = true)]
         jp: String,
+        /// Who provided it
         #[arg(long)]
         provider: Option<String>,
         /// Certificate number
@@ -316,34 +344,45 @@ pub enum ActivityCommand {
         /// Only this ASN
         #[arg(long)]
         nip: Option<String>,
+        /// Only activities of this year
         #[arg(long)]
         year: Option<i32>,
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Remove an activity (its id from `activity list --format json`)
-    Delete { id: i64 },
+    Delete {
+        /// The activity's id
+        id: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// Completed programs and activities per ASN for SIASN (type, provider, JP, dates, certificate, year)
     Siasn {
+        /// The year to export
         #[arg(long)]
         year: i32,
+        /// Output: csv (default), json or table
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
         /// Write to this file instead of standard output
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         output: Option<PathBuf>,
     },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
+    /// Every figure, for other programs
     Json,
+    /// The report's tables, one after another
     Csv,
+    /// A workbook (needs -o FILE)
     Xlsx,
+    /// A page to read or print
     Html,
 }
 
@@ -351,17 +390,22 @@ pub enum ReportFormat {
 pub enum InstrumentCommand {
     /// List instruments (current revisions)
     List {
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Print an instrument's definition as TOML (import it again with `import instrument`)
-    Export { code: String },
+    Export {
+        /// The instrument's code (e.g. REAKSI)
+        code: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
     /// Register an account with a role
     Add {
+        /// The account name (as on the server)
         username: String,
         /// admin, evaluator, operator, verifier, viewer
         #[arg(long)]
@@ -375,15 +419,27 @@ pub enum UserCommand {
     },
     /// List users
     List {
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Change a user's role
-    SetRole { username: String, role: String },
+    SetRole {
+        /// The account name
+        username: String,
+        /// admin, evaluator, operator, verifier, viewer
+        role: String,
+    },
     /// Stop an account from using tilik (its history stays)
-    Disable { username: String },
+    Disable {
+        /// The account name
+        username: String,
+    },
     /// Let a disabled account use tilik again
-    Enable { username: String },
+    Enable {
+        /// The account name
+        username: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -406,6 +462,7 @@ pub struct AuditArgs {
     /// At most this many rows (newest first)
     #[arg(long, default_value_t = 100)]
     pub limit: usize,
+    /// Output: table (for people), json or csv
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
@@ -416,8 +473,10 @@ pub enum ProgramCommand {
     Add(Box<ProgramAdd>),
     /// List programs
     List {
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// Only programs that started in this year
         #[arg(long)]
         year: Option<i32>,
     },
@@ -425,8 +484,10 @@ pub enum ProgramCommand {
 
 #[derive(Debug, clap::Args)]
 pub struct ProgramAdd {
+    /// The program's code, unique (e.g. KOM-2026-01)
     #[arg(long)]
     pub code: String,
+    /// The program's name
     #[arg(long)]
     pub name: String,
     /// latsar, pkp, pka, pkn, teknis, fungsional, seminar, lainnya
@@ -441,13 +502,16 @@ pub struct ProgramAdd {
     /// Jam pelajaran (45 minutes each)
     #[arg(long, allow_hyphen_values = true)]
     pub jp: String,
+    /// The training provider (penyelenggara)
     #[arg(long)]
     pub provider: Option<String>,
+    /// Where it takes place
     #[arg(long)]
     pub location: Option<String>,
     /// klasikal, e_learning, blended, coaching, mentoring, magang, benchmarking, lainnya
     #[arg(long, default_value = "klasikal")]
     pub mode: String,
+    /// How many participants it takes
     #[arg(long)]
     pub quota: Option<String>,
     /// direncanakan, berjalan, selesai, dievaluasi
@@ -459,8 +523,10 @@ pub struct ProgramAdd {
 pub enum ParticipantCommand {
     /// List participants (everyone, or one program's roster)
     List {
+        /// Only this program (its code)
         #[arg(long, value_name = "CODE")]
         program: Option<String>,
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -470,6 +536,7 @@ pub enum ParticipantCommand {
 pub enum OpdCommand {
     /// List OPDs
     List {
+        /// Output: table (for people), json or csv
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -478,13 +545,20 @@ pub enum OpdCommand {
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// An instrument definition (TOML); a changed instrument that has forms gets a new revision
-    Instrument { file: PathBuf },
+    Instrument {
+        /// The instrument's TOML file
+        #[arg(value_hint = clap::ValueHint::FilePath)]
+        file: PathBuf,
+    },
     /// Survey forms in wide form: nip (or sheet) and one column per item code; all or nothing
     Survey {
+        /// The file to read (CSV or XLSX)
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// The program the forms belong to (not needed for needs-analysis forms such as TNA-ASN)
         #[arg(long, value_name = "CODE")]
         program: Option<String>,
+        /// The instrument the forms were filled in with (its code)
         #[arg(long, value_name = "CODE")]
         instrument: String,
         /// pre, post or followup (default: pre for needs analyses, followup for behaviour and results, else post)
@@ -497,7 +571,10 @@ pub enum ImportCommand {
     /// Observation checklists (behaviour at work): nip, the session columns (TGL, PENGAMAT, TEMPAT),
     /// one column per item and CODE.note for evidence notes; all or nothing
     Observations {
+        /// The file to read (CSV or XLSX)
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
+        /// The program's code
         #[arg(long, value_name = "CODE")]
         program: String,
         /// The checklist (e.g. OBS-KOMUNIKASI)
@@ -513,7 +590,10 @@ pub enum ImportCommand {
     /// Supervisor interviews: nip (the participant), TGL, PEWAWANCARA, ATASAN (NIP or name), T1…T5,
     /// HAMBATAN, PENDORONG (codes joined by ;), CATATAN; all or nothing
     Interviews {
+        /// The file to read (CSV or XLSX)
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
+        /// The program's code
         #[arg(long, value_name = "CODE")]
         program: String,
         /// The interview guide
@@ -522,12 +602,16 @@ pub enum ImportCommand {
         /// f1, f2, f3 (follow-ups), m6 (results); also pre, post and followup
         #[arg(long)]
         phase: String,
+        /// Replace interviews already entered for the same participants
         #[arg(long)]
         replace: bool,
     },
     /// Pre/post test scores: nip,pre,post; all or nothing
     Scores {
+        /// The file to read (CSV or XLSX)
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
+        /// The program's code
         #[arg(long, value_name = "CODE")]
         program: String,
         /// The highest possible score
@@ -536,6 +620,8 @@ pub enum ImportCommand {
     },
     /// Participants: nip,nama,jabatan,golongan,unit (CSV or XLSX); all or nothing
     Participants {
+        /// The file to read (CSV or XLSX)
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// Also enroll everyone in this program
         #[arg(long, value_name = "CODE")]
@@ -558,8 +644,19 @@ impl Context {
     /// Opens the database for a user registered in it with the capability needed (None: any active user).
     pub fn open(&self, need: Option<Capability>) -> Result<Store, CliError> {
         let store = Store::open(&self.db, self.user.clone(), OpenMode::Existing)?;
+        announce_migration(&store, self.lang);
         authorize(&store, &self.user, need)?;
         Ok(store)
+    }
+}
+
+/// Says on standard error that opening migrated an older database, and where the copy from before is.
+pub(crate) fn announce_migration(store: &Store, lang: Lang) {
+    if let Some(m) = store.migrated() {
+        eprintln!(
+            "tilik: {}",
+            crate::i18n::Msg::DbMigrated.fill(lang, &[&m.from, &m.to, &m.backup.display()])
+        );
     }
 }
 
@@ -622,6 +719,24 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    // Generated from the definitions above; they need no database, configuration or account.
+    let generated = match &cli.command {
+        Some(Command::Completions { shell }) => {
+            Some(shell::completions(*shell, &mut std::io::stdout().lock()))
+        }
+        Some(Command::Man) => Some(shell::man_page(&mut std::io::stdout().lock())),
+        _ => None,
+    };
+    if let Some(written) = generated {
+        return match written {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                let lang = cli.lang.unwrap_or_default();
+                eprintln!("tilik: {}", CliError::Output(e).localize(lang));
+                ExitCode::FAILURE
+            }
+            _ => ExitCode::SUCCESS,
+        };
+    }
     let env = |name: &str| std::env::var(name).ok();
     let system = config::read(std::path::Path::new(config::SYSTEM_CONFIG));
     let user_config = if enforced {

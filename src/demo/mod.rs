@@ -15,6 +15,7 @@ use crate::domain::program::{
     ProgramType,
 };
 use crate::domain::user::Role;
+use crate::store::progress::Unit;
 use crate::store::{Result, Store, Tx, asn, enrollment, opd, program};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -829,7 +830,9 @@ pub fn fill_with(store: &mut Store, total: usize) -> Result<DemoSummary> {
         )?;
         summary.opds = opd_ids.len() + 1;
         let mut ids: Vec<AsnId> = Vec::with_capacity(people.len());
+        tx.begin_stage(Unit::People, people.len() as u64);
         for p in &people {
+            tx.advance(1)?;
             let mut input = p.input.clone();
             input.opd = opd_ids.get(p.opd).copied();
             input.atasan = p.supervisor.and_then(|s| ids.get(s).copied());

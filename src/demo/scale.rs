@@ -16,6 +16,7 @@ use crate::domain::enrollment::Completion;
 use crate::domain::ids::{AsnId, ProgramId};
 use crate::domain::instrument::{Definition, ItemKind, ItemRole, Phase};
 use crate::domain::program::ProgramStatus;
+use crate::store::progress::Unit;
 use crate::store::response::{self as resp, Batch, Keying, Respondent, Test};
 use crate::store::{Result, Tx};
 use chrono::{Datelike, Days, NaiveDate};
@@ -95,8 +96,10 @@ fn generate(
     let per_year = people.len() / 30;
     let today = reference_day();
     let mut runs: HashMap<(&str, i32), u32> = HashMap::new();
+    tx.begin_stage(Unit::Programs, (YEARS.len() * per_year) as u64);
     for year in YEARS {
         for _ in 0..per_year {
+            tx.advance(1)?;
             let t =
                 usize::try_from(rng.range(0, PROGRAMS.len().saturating_sub(1) as u32)).unwrap_or(0);
             let (Some(template), Some(pool)) = (PROGRAMS.get(t), eligible.get(t)) else {

@@ -291,6 +291,14 @@ catalog! {
     ErrNotFound => "{0} {1} tidak ditemukan (mungkin sudah dihapus)", "{0} {1} not found (perhaps deleted)";
     ErrInUse => "{0} ini masih dipakai data lain sehingga tidak dapat dihapus", "this {0} is still in use and cannot be deleted";
     ErrDb => "kesalahan basis data: {0}", "database error: {0}";
+    ErrInterrupted => "dihentikan sebelum selesai; tidak ada yang ditulis", "stopped before the end; nothing was written";
+    ErrBackupBeforeMigrating => "tidak dapat menulis cadangan {0} sebelum memutakhirkan basis data: {1}; tidak ada yang diubah", "cannot write the backup {0} before upgrading the database: {1}; nothing was changed";
+    DbMigrated => "basis data dimutakhirkan dari skema {0} ke {1}; salinan sebelumnya: {2}", "database upgraded from schema {0} to {1}; the copy from before: {2}";
+    ProgressRows => "baris", "rows";
+    ProgressPeople => "pegawai", "employees";
+    ProgressPrograms => "program", "programs";
+    ProgressBytes => "menyalin", "copying";
+    ProgressLeft => "sisa", "left";
     ErrConfigRead => "tidak dapat membaca {0}: {1}", "cannot read {0}: {1}";
     ErrConfigParse => "{0} tidak valid: {1}", "{0} is not valid: {1}";
     ErrConfigNoDb => "basis data belum diatur di {0} (baris db = \"…\")", "no database is configured in {0} (line db = \"…\")";

@@ -312,6 +312,9 @@ impl Localize for StoreError {
             StoreError::SameKeyer => Msg::ErrSameKeyer.text(lang).to_string(),
             StoreError::OutOfScope => Msg::ErrOutOfScope.text(lang).to_string(),
             StoreError::OwnKeying => Msg::ErrOwnKeying.text(lang).to_string(),
+            StoreError::Interrupted => Msg::ErrInterrupted.text(lang).to_string(),
+            StoreError::BackupBeforeMigrating { path, source } => Msg::ErrBackupBeforeMigrating
+                .fill(lang, &[&path.display(), &io_reason(source, lang)]),
             StoreError::Sqlite(e) => Msg::ErrDb.fill(lang, &[e]),
         }
     }

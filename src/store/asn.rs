@@ -2,6 +2,7 @@
 
 use super::enrollment::ensure_enrolled;
 use super::opd::opd_by_name_or_create;
+use super::progress::Unit;
 use super::{
     Entity, Result, STAMP_COLS, Store, StoreError, Tx, conflict_or_missing, stamp_at,
     unique_as_duplicate,
@@ -463,7 +464,10 @@ impl Store {
             let mut opd_ids: HashMap<String, OpdId> = HashMap::new();
             let mut ids = Vec::with_capacity(people.len());
             let mut outcomes = Vec::with_capacity(people.len());
+            // Each row is counted twice: once written, once linked to its atasan.
+            tx.begin_stage(Unit::Rows, 2 * people.len() as u64);
             for p in people {
+                tx.advance(1)?;
                 let mut person = p.person.clone();
                 if let Some(unit) = &p.unit {
                     let key = unit.to_lowercase();
@@ -485,6 +489,7 @@ impl Store {
                 outcomes.push(what);
             }
             for (i, (p, id)) in people.iter().zip(&ids).enumerate() {
+                tx.advance(1)?;
                 let Some(nip) = &p.atasan_nip else { continue };
                 let atasan: i64 = tx
                     .query_row("SELECT id FROM asn WHERE nip = ?1", [nip.as_str()], |r| r.get(0))

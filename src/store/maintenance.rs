@@ -1,6 +1,7 @@
 //! Backups and checks: a consistent copy of the live database while others work, and the integrity,
 //! foreign-key and tilik consistency checks an admin runs (or cron runs nightly).
 
+use super::progress::Unit;
 use super::{Result, Store, StoreError};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
@@ -68,10 +69,7 @@ impl Store {
         }
         let tmp = temp_beside(dest);
         let _ = std::fs::remove_file(&tmp);
-        let written = self
-            .conn()
-            .execute("VACUUM INTO ?1", [tmp.to_string_lossy().as_ref()])
-            .map_err(StoreError::from);
+        let written = self.copy_into(&tmp);
         if let Err(e) = written {
             let _ = std::fs::remove_file(&tmp);
             return Err(e.into());
@@ -84,6 +82,10 @@ impl Store {
                 return Err(e);
             }
         };
+        if self.watcher().is_some_and(|w| w.stop()) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(StoreError::Interrupted.into());
+        }
         std::fs::rename(&tmp, dest).map_err(|source| BackupError::Write {
             path: dest.to_path_buf(),
             source,
@@ -94,6 +96,103 @@ impl Store {
             bytes,
             schema_version,
         })
+    }
+
+    /// `VACUUM INTO path`, with the copy's growth reported to the watcher (a stage of bytes, against
+    /// the size of the live data) by a thread that looks at the file while SQLite writes it.
+    fn copy_into(&self, path: &Path) -> Result<()> {
+        let vacuum = || -> Result<()> {
+            self.conn()
+                .execute("VACUUM INTO ?1", [path.to_string_lossy().as_ref()])?;
+            Ok(())
+        };
+        let Some(watcher) = self.watcher() else {
+            return vacuum();
+        };
+        let live: i64 = self.conn().query_row(
+            "SELECT (page_count - freelist_count) * page_size
+               FROM pragma_page_count, pragma_freelist_count, pragma_page_size",
+            [],
+            |r| r.get(0),
+        )?;
+        watcher.begin(Unit::Bytes, u64::try_from(live).unwrap_or(0));
+        let done = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let mut reported = 0u64;
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                    if size > reported {
+                        watcher.advance(size - reported);
+                        reported = size;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+            });
+            let result = vacuum();
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
+            watcher.end();
+            result
+        })
+    }
+
+    /// Copies an older database (at schema `from`) beside itself before it is migrated:
+    /// `tilik.db.bak-v8-20261130-141500` (the time in WIB). Returns the copy's path.
+    pub(crate) fn backup_before_migrating(&self, from: i64) -> Result<PathBuf> {
+        let Some(db) = self.path() else {
+            return Err(StoreError::Missing(PathBuf::new()));
+        };
+        let at = chrono::Utc::now()
+            .with_timezone(&crate::domain::date::wib())
+            .format("%Y%m%d-%H%M%S");
+        let name = db
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "tilik.db".into());
+        let base = db.with_file_name(format!("{name}.bak-v{from}-{at}"));
+        // The name is reserved by creating it (atomically, so that two tilik opening the same old
+        // database in the same second do not share a name); the copy then replaces the empty file.
+        let mut n = 1;
+        let dest = loop {
+            let candidate = if n == 1 {
+                base.clone()
+            } else {
+                PathBuf::from(format!("{}-{n}", base.display()))
+            };
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&candidate)
+            {
+                Ok(_) => break candidate,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+                Err(source) => {
+                    return Err(StoreError::BackupBeforeMigrating {
+                        path: candidate,
+                        source,
+                    });
+                }
+            }
+        };
+        let copied = self.backup(&dest, true);
+        if copied.is_err() {
+            let _ = std::fs::remove_file(&dest);
+        }
+        match copied {
+            Ok(report) => Ok(report.path),
+            Err(BackupError::Store(e)) => Err(e),
+            Err(BackupError::Write { path, source }) => {
+                Err(StoreError::BackupBeforeMigrating { path, source })
+            }
+            Err(BackupError::Damaged(why)) => Err(StoreError::BackupBeforeMigrating {
+                path: dest,
+                source: std::io::Error::other(why),
+            }),
+            Err(BackupError::Exists(path)) => Err(StoreError::BackupBeforeMigrating {
+                path,
+                source: std::io::ErrorKind::AlreadyExists.into(),
+            }),
+        }
     }
 
     /// Integrity, foreign keys, and tilik's own rules. An empty list means all is well.
@@ -189,7 +288,10 @@ fn temp_beside(dest: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "backup".into());
-    dest.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+    // Unique within the process too (threads may copy at the same time).
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    dest.with_file_name(format!(".{name}.tmp-{}-{n}", std::process::id()))
 }
 
 /// Opens a copy read-only and runs `integrity_check`; returns its schema version.

@@ -17,13 +17,14 @@ pub mod instrument;
 pub mod maintenance;
 pub mod opd;
 pub mod program;
+pub mod progress;
 pub mod response;
 pub mod results;
 mod schema;
 pub mod user;
 pub mod verification;
 
-pub use schema::SCHEMA_VERSION;
+pub use schema::{SCHEMA_VERSION, create_at_version};
 
 use crate::domain::ids::{Stamp, Version};
 use crate::domain::user::Username;
@@ -111,6 +112,15 @@ pub enum StoreError {
     OutOfScope,
     #[error("an adjudicator must be neither of the two clerks who keyed the form")]
     OwnKeying,
+    /// Stopped on request (Ctrl-C, a hang-up, SIGTERM): the transaction was rolled back.
+    #[error("stopped before the end; nothing was written")]
+    Interrupted,
+    /// The copy taken before migrating an older database could not be written; nothing was migrated.
+    #[error("cannot write the backup {path} before migrating: {source}")]
+    BackupBeforeMigrating {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -122,6 +132,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt,
+            Some(ErrorCode::OperationInterrupted) => StoreError::Interrupted,
             Some(ErrorCode::ConstraintViolation)
                 if e.to_string().contains(schema::OUT_OF_SCOPE) =>
             {
@@ -161,6 +172,18 @@ pub struct Store {
     clock: Option<chrono::DateTime<chrono::Utc>>,
     /// The stamp of the write in progress, which the audit triggers read through `tilik_now()`.
     now: std::sync::Arc<std::sync::Mutex<String>>,
+    /// What opening migrated, and where the copy taken before is.
+    migrated: Option<Migrated>,
+    /// Told how far a long write got, and asked whether to go on.
+    progress: Option<progress::Progress>,
+}
+
+/// An older database this opening migrated, and the copy of it taken first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Migrated {
+    pub from: i64,
+    pub to: i64,
+    pub backup: PathBuf,
 }
 
 /// Whether opening may create the database.
@@ -234,10 +257,39 @@ impl Store {
             path: Some(path.to_path_buf()),
             clock: None,
             now: Default::default(),
+            migrated: None,
+            progress: None,
         };
         store.configure()?;
-        schema::migrate(&mut store.conn)?;
+        let found = store.schema_version()?;
+        // An older database is copied first (consistently, beside it) so that a migration gone wrong
+        // or a step back to the previous tilik loses nothing. A new file (version 0) has nothing to keep.
+        let backup = if found > 0 && found < SCHEMA_VERSION {
+            Some(store.backup_before_migrating(found)?)
+        } else {
+            None
+        };
+        let migrated = schema::migrate(&mut store.conn)?;
+        match backup {
+            Some(backup) if migrated => {
+                store.migrated = Some(Migrated {
+                    from: found,
+                    to: SCHEMA_VERSION,
+                    backup,
+                });
+            }
+            // Another tilik migrated while this one copied: that one kept (and said) its own copy.
+            Some(backup) => {
+                let _ = std::fs::remove_file(backup);
+            }
+            None => {}
+        }
         Ok(store)
+    }
+
+    /// The migration this opening did (with the copy taken before), if any.
+    pub fn migrated(&self) -> Option<&Migrated> {
+        self.migrated.as_ref()
     }
 
     /// A private database in memory, for tests.
@@ -249,6 +301,8 @@ impl Store {
             path: None,
             clock: None,
             now: Default::default(),
+            migrated: None,
+            progress: None,
         };
         store.configure()?;
         schema::migrate(&mut store.conn)?;
@@ -337,13 +391,19 @@ impl Store {
         let tx = tx?;
         let wrapped = Tx {
             tx,
+            progress: self.progress.as_deref(),
             user: self.user.as_str(),
             now: stamp(at),
             today: crate::domain::date::today_wib(at),
         };
-        let out = f(&wrapped)?;
-        wrapped.tx.commit()?;
-        Ok(out)
+        let out = f(&wrapped).and_then(|out| {
+            wrapped.tx.commit()?;
+            Ok(out)
+        });
+        if let Some(w) = self.progress.as_deref() {
+            w.end();
+        }
+        out
     }
 
     /// The connection, for reads. Each read is one statement (or a short explicit read transaction).
@@ -369,6 +429,7 @@ impl Store {
 /// A write transaction with the user and time that stamp it.
 pub struct Tx<'c> {
     tx: Transaction<'c>,
+    progress: Option<&'c dyn progress::Watcher>,
     user: &'c str,
     now: String,
     today: chrono::NaiveDate,

@@ -3,6 +3,7 @@
 //! A form being keyed is a *draft* response: every accepted answer is written at once, so nothing typed is
 //! lost when a connection drops, and the draft reopens where it stopped.
 
+use super::progress::Unit;
 use super::{Entity, Result, Store, StoreError, Tx, unique_as_duplicate};
 use crate::domain::ids::{AsnId, ProgramId};
 use crate::domain::instrument::Phase;
@@ -947,7 +948,9 @@ impl Store {
             // Looked up once: who already has a form in the batch (inside the transaction, so
             // nobody can add one in between).
             let existing = forms_of(tx, batch, Keying::First)?;
+            tx.begin_stage(Unit::Rows, forms.len() as u64);
             for (respondent, answers) in forms {
+                tx.advance(1)?;
                 if let Some(id) = existing.get(respondent) {
                     if !replace {
                         let (asn, sheet) = split(respondent);
@@ -987,7 +990,9 @@ impl Store {
         max: f64,
     ) -> Result<usize> {
         self.write(|tx| {
+            tx.begin_stage(Unit::Rows, rows.len() as u64);
             for (asn, pre, post) in rows {
+                tx.advance(1)?;
                 if pre.is_some() {
                     set_score(tx, program, *asn, Test::Pre, *pre, max)?;
                 }
@@ -1007,7 +1012,11 @@ impl Store {
         let n: i64 = self.conn().query_row(
             "SELECT count(*) FROM response WHERE program_id IS ?1 AND instrument_code = ?2
                AND phase = ?3 AND keying = 'first' AND status = 'complete' AND verified = 0",
-            params![batch.program.map(|p| p.0), batch.instrument, batch.phase.code()],
+            params![
+                batch.program.map(|p| p.0),
+                batch.instrument,
+                batch.phase.code()
+            ],
             |r| r.get(0),
         )?;
         Ok(usize::try_from(n).unwrap_or(0))

@@ -481,8 +481,9 @@ pub(crate) const INSERT_NOT_AUDITED: &[&str] = &["answer"];
 /// The schema version this tilik writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the schema up to [`SCHEMA_VERSION`], or refuses a database from a newer tilik.
-pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+/// Brings the schema up to [`SCHEMA_VERSION`], or refuses a database from a newer tilik. Says whether
+/// it migrated (false: the schema was current, or another process migrated it meanwhile).
+pub(crate) fn migrate(conn: &mut Connection) -> Result<bool> {
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > SCHEMA_VERSION {
         return Err(StoreError::TooNew {
@@ -491,7 +492,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         });
     }
     if found == SCHEMA_VERSION {
-        return Ok(());
+        return Ok(false);
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Another process may have migrated while we waited for the lock.
@@ -501,6 +502,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
             found: current,
             supported: SCHEMA_VERSION,
         });
+    }
+    if current == SCHEMA_VERSION {
+        return Ok(false);
     }
     for (index, sql) in MIGRATIONS
         .iter()
@@ -513,6 +517,21 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     rebuild_audit_triggers(&tx)?;
     rebuild_scope_triggers(&tx)?;
     tx.commit()?;
+    Ok(true)
+}
+
+/// Creates a database at an older schema `version` (the migrations up to it, without the audit and
+/// scope triggers), as a tilik of that version left it. For tests of upgrades only.
+#[doc(hidden)]
+pub fn create_at_version(path: &std::path::Path, version: i64) -> Result<()> {
+    let conn = Connection::open(path)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    debug_assert_eq!(mode, "wal");
+    let steps = usize::try_from(version).unwrap_or(0).min(MIGRATIONS.len());
+    for (index, sql) in MIGRATIONS.iter().take(steps).enumerate() {
+        conn.execute_batch(sql)?;
+        conn.pragma_update(None, "user_version", index as i64 + 1)?;
+    }
     Ok(())
 }
 
