@@ -14,11 +14,6 @@ use std::cell::Cell;
 use std::io::{self, Write};
 use std::rc::Rc;
 use tilik::app::harness::{self, Harness};
-use tilik::domain::instrument::Phase;
-use tilik::domain::user::Role;
-use tilik::screens::Screen;
-use tilik::screens::entry::EntryScreen;
-use tilik::store::response::{Batch, Keying};
 
 /// A terminal that counts what it is sent.
 #[derive(Clone, Default)]
@@ -26,9 +21,6 @@ struct Counter(Rc<Cell<usize>>);
 
 impl Write for Counter {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if std::env::var_os("DUMP").is_some() {
-            eprint!("{}", String::from_utf8_lossy(buf).replace('\x1b', "⎋"));
-        }
         self.0.set(self.0.get() + buf.len());
         Ok(buf.len())
     }
@@ -51,19 +43,7 @@ fn main() {
     if !args.is_empty() && !args.iter().any(|a| "terminal".contains(a.as_str())) {
         return;
     }
-    let scratch = common::demo_copy();
-    let store = common::open(&scratch.path);
-    let mut h = Harness::new(store, Role::Admin);
-    let program = h
-        .store
-        .program_by_code("KOM-2026-01")
-        .expect("programs")
-        .expect("KOM-2026-01 in the demo");
-    let batch = Batch {
-        program: Some(program.id),
-        instrument: "REAKSI-01".into(),
-        phase: Phase::Post,
-    };
+    let (_scratch, mut h) = common::demo_session();
     let counter = Counter::default();
     let mut terminal = Terminal::with_options(
         CrosstermBackend::new(counter.clone()),
@@ -75,17 +55,10 @@ fn main() {
     let mut sent = |h: &Harness| -> usize {
         let before = counter.0.get();
         harness::draw(&h.state, &mut terminal).expect("frame");
-        if std::env::var_os("DUMP").is_some() {
-            eprintln!("\n=== {} bytes", counter.0.get() - before);
-        }
         counter.0.get() - before
     };
     let first = sent(&h);
-    h.push(Screen::Entry(Box::new(EntryScreen::new(
-        batch,
-        Keying::First,
-        program.data.code.to_string(),
-    ))));
+    h.push(common::kom_reaction_form(&h));
     let screen_change = sent(&h);
     // The participant the form suggests, then the 21 Likert answers of a paper form.
     h.press(KeyCode::Enter);

@@ -20,31 +20,13 @@ use tilik::domain::instrument::Phase;
 use tilik::domain::user::Role;
 use tilik::i18n::Lang;
 use tilik::import::{participants, survey, table};
-use tilik::screens::Screen;
-use tilik::screens::entry::EntryScreen;
 use tilik::store::Store;
 use tilik::store::response::{Batch, Keying, Respondent};
 
 /// The clerk's REAKSI-01 form for KOM-2026-01, opened on the first suggested participant.
 fn entry_form() -> (common::Scratch, Harness) {
-    let scratch = common::demo_copy();
-    let store = common::open(&scratch.path);
-    let mut h = Harness::new(store, Role::Admin);
-    let program = h
-        .store
-        .program_by_code("KOM-2026-01")
-        .expect("programs")
-        .expect("KOM-2026-01 in the demo");
-    let batch = Batch {
-        program: Some(program.id),
-        instrument: "REAKSI-01".into(),
-        phase: Phase::Post,
-    };
-    h.push(Screen::Entry(Box::new(EntryScreen::new(
-        batch,
-        Keying::First,
-        program.data.code.to_string(),
-    ))));
+    let (scratch, mut h) = common::demo_session();
+    h.push(common::kom_reaction_form(&h));
     h.press(KeyCode::Enter);
     (scratch, h)
 }

@@ -5,7 +5,12 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use tilik::app::harness::Harness;
+use tilik::domain::instrument::Phase;
 use tilik::domain::user::{Role, Username};
+use tilik::screens::Screen;
+use tilik::screens::entry::EntryScreen;
+use tilik::store::response::{Batch, Keying};
 use tilik::store::{OpenMode, Store};
 
 /// The user the benchmarks work as.
@@ -81,6 +86,32 @@ pub fn demo_copy() -> Scratch {
     let path = dir.path().join("demo.db");
     std::fs::copy(demo_db(), &path).expect("copy of the demo database");
     Scratch { _dir: dir, path }
+}
+
+/// An admin's session at 80x24 on a copy of the demo database (keep the copy while the session lives).
+pub fn demo_session() -> (Scratch, Harness) {
+    let scratch = demo_copy();
+    let store = open(&scratch.path);
+    (scratch, Harness::new(store, Role::Admin))
+}
+
+/// The clerk's entry screen for the REAKSI-01 forms of KOM-2026-01 (phase post, first keying).
+pub fn kom_reaction_form(h: &Harness) -> Screen {
+    let program = h
+        .store
+        .program_by_code("KOM-2026-01")
+        .expect("programs")
+        .expect("KOM-2026-01 in the demo");
+    let batch = Batch {
+        program: Some(program.id),
+        instrument: "REAKSI-01".into(),
+        phase: Phase::Post,
+    };
+    Screen::Entry(Box::new(EntryScreen::new(
+        batch,
+        Keying::First,
+        program.data.code.to_string(),
+    )))
 }
 
 pub fn open(path: &Path) -> Store {

@@ -355,7 +355,14 @@ impl Store {
                 info_from,
             )?
             .collect::<rusqlite::Result<_>>()?;
-        let mut answers: BTreeMap<i64, BTreeMap<String, String>> = BTreeMap::new();
+        let index: HashMap<i64, usize> = infos.iter().enumerate().map(|(i, f)| (f.id, i)).collect();
+        let mut forms: Vec<ResponseData> = infos
+            .into_iter()
+            .map(|info| ResponseData {
+                info,
+                answers: BTreeMap::new(),
+            })
+            .collect();
         let mut stmt = self.conn().prepare_cached(
             "SELECT a.response_id, a.item, a.value FROM answer a JOIN response r ON r.id = a.response_id
              WHERE r.program_id IS ?1 AND r.instrument_code = ?2 AND r.phase = ?3
@@ -366,19 +373,21 @@ impl Store {
             batch.instrument,
             batch.phase.code()
         ])?;
+        // A form's answers come together: its place is looked up once per form, not once per answer.
+        let mut last: Option<(i64, usize)> = None;
         while let Some(r) = rows.next()? {
-            answers
-                .entry(r.get(0)?)
-                .or_default()
-                .insert(r.get(1)?, r.get(2)?);
+            let id: i64 = r.get(0)?;
+            let at = match last {
+                Some((l, at)) if l == id => Some(at),
+                _ => index.get(&id).copied(),
+            };
+            let Some(at) = at else { continue };
+            last = Some((id, at));
+            if let Some(form) = forms.get_mut(at) {
+                form.answers.insert(r.get(1)?, r.get(2)?);
+            }
         }
-        Ok(infos
-            .into_iter()
-            .map(|info| {
-                let answers = answers.remove(&info.id).unwrap_or_default();
-                ResponseData { info, answers }
-            })
-            .collect())
+        Ok(forms)
     }
 
     /// The programs, instruments and phases that have forms, for reports: (instrument code, phase).
