@@ -83,9 +83,6 @@ pub struct Topic {
     pub count: usize,
 }
 
-/// One needs form: the respondent's OPD, position level, and answers.
-type NeedsForm = (String, String, HashMap<String, String>);
-
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Needs {
     pub instrument: String,
@@ -130,6 +127,14 @@ impl ReactionScales {
 
     fn range(&self, slot: usize) -> (f64, f64) {
         self.ranges.get(slot).copied().unwrap_or((0.0, 1.0))
+    }
+}
+
+/// A stored Likert answer as a number: nearly always one digit, read without the float parser.
+fn likert_value(text: &str) -> Option<f64> {
+    match text.as_bytes() {
+        [d @ b'0'..=b'9'] => Some(f64::from(d - b'0')),
+        _ => text.trim().parse().ok(),
     }
 }
 
@@ -322,12 +327,7 @@ impl Store {
                 else {
                     continue;
                 };
-                let Some(value) = r
-                    .get_ref(3)?
-                    .as_str()
-                    .ok()
-                    .and_then(|v| v.trim().parse::<f64>().ok())
-                else {
+                let Some(value) = r.get_ref(3)?.as_str().ok().and_then(likert_value) else {
                     continue;
                 };
                 let program: i64 = r.get(0)?;
@@ -463,6 +463,66 @@ impl Store {
             return Ok(Needs::default());
         };
         let def = stored.definition;
+        let digits = |c: &str| {
+            c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic())
+                .to_string()
+        };
+        // What the analysis reads: each competency's (ability, importance) pair of items, and the first
+        // multiple-choice item (the wished topics). Every other answer is left in the database.
+        let pairs: Vec<(
+            &crate::domain::instrument::Item,
+            &crate::domain::instrument::Item,
+        )> = def
+            .items
+            .iter()
+            .filter(|i| i.aspect.as_deref() == Some("kemampuan"))
+            .filter_map(|ability| {
+                let n = digits(ability.code.as_str());
+                let importance = def.items.iter().find(|i| {
+                    i.aspect.as_deref() == Some("kepentingan") && digits(i.code.as_str()) == n
+                })?;
+                Some((ability, importance))
+            })
+            .collect();
+        let topic_item = def
+            .items
+            .iter()
+            .find(|i| matches!(i.kind, ItemKind::Choice { multiple: true, .. }));
+        let options: &[crate::domain::instrument::Choice] = match topic_item.map(|i| &i.kind) {
+            Some(ItemKind::Choice { options, .. }) => options,
+            _ => &[],
+        };
+        // Per answer item: which value slot of a form it fills (ability, importance of pair k), or the topics.
+        enum Slot {
+            Value(usize),
+            Topics,
+        }
+        let mut slots: HashMap<&str, Slot> = HashMap::new();
+        for (k, (ability, importance)) in pairs.iter().enumerate() {
+            slots.insert(ability.code.as_str(), Slot::Value(2 * k));
+            slots.insert(importance.code.as_str(), Slot::Value(2 * k + 1));
+        }
+        if let Some(item) = topic_item {
+            slots.insert(item.code.as_str(), Slot::Topics);
+        }
+        // One small record per form (30,000 TNA forms used to be kept with every answer as text).
+        struct Form {
+            opd: usize,
+            level: usize,
+            values: Vec<Option<f64>>,
+            topics: Vec<bool>,
+        }
+        let mut opds: Vec<String> = Vec::new();
+        let mut levels: Vec<String> = Vec::new();
+        let intern = |names: &mut Vec<String>, name: &str| -> usize {
+            match names.iter().position(|n| n == name) {
+                Some(i) => i,
+                None => {
+                    names.push(name.to_string());
+                    names.len() - 1
+                }
+            }
+        };
         let y = year.map(|y| format!("{y:04}"));
         let mut stmt = self.conn().prepare_cached(
             "SELECT r.id, coalesce(o.name, ''), coalesce(a.jabatan_level, ''), ans.item, ans.value
@@ -471,47 +531,65 @@ impl Store {
              WHERE r.instrument_code = ?1 AND r.status = 'complete' AND r.keying = 'first'
                AND (?2 IS NULL OR substr(r.created_at, 1, 4) = ?2)",
         )?;
-        let mut forms: HashMap<i64, NeedsForm> = HashMap::new();
+        let mut forms: Vec<Form> = Vec::new();
+        let mut seen: HashMap<i64, usize> = HashMap::new();
+        let mut last: Option<(i64, usize)> = None;
         let mut q = stmt.query(params![def.code, y])?;
         while let Some(r) = q.next()? {
-            let e = forms
-                .entry(r.get(0)?)
-                .or_insert_with(|| (String::new(), String::new(), HashMap::new()));
-            e.0 = r.get(1)?;
-            e.1 = r.get(2)?;
-            e.2.insert(r.get(3)?, r.get(4)?);
-        }
-        let digits = |c: &str| {
-            c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic())
-                .to_string()
-        };
-        let abilities: Vec<&crate::domain::instrument::Item> = def
-            .items
-            .iter()
-            .filter(|i| i.aspect.as_deref() == Some("kemampuan"))
-            .collect();
-        let mut gaps = Vec::new();
-        for ability in abilities {
-            let n = digits(ability.code.as_str());
-            let Some(importance) = def.items.iter().find(|i| {
-                i.aspect.as_deref() == Some("kepentingan") && digits(i.code.as_str()) == n
-            }) else {
+            let id: i64 = r.get(0)?;
+            let at = match last {
+                Some((l, at)) if l == id => at,
+                _ => {
+                    let at = match seen.get(&id) {
+                        Some(at) => *at,
+                        None => {
+                            let opd = intern(&mut opds, r.get_ref(1)?.as_str().unwrap_or_default());
+                            let level =
+                                intern(&mut levels, r.get_ref(2)?.as_str().unwrap_or_default());
+                            forms.push(Form {
+                                opd,
+                                level,
+                                values: vec![None; 2 * pairs.len()],
+                                topics: vec![false; options.len()],
+                            });
+                            seen.insert(id, forms.len() - 1);
+                            forms.len() - 1
+                        }
+                    };
+                    last = Some((id, at));
+                    at
+                }
+            };
+            let item = r.get_ref(3)?.as_str().unwrap_or_default();
+            let value = r.get_ref(4)?.as_str().unwrap_or_default();
+            let Some(form) = forms.get_mut(at) else {
                 continue;
             };
-            let pairs: Vec<(f64, f64)> = forms
-                .values()
-                .filter_map(|(_, _, a)| {
-                    Some((
-                        a.get(ability.code.as_str())?.parse().ok()?,
-                        a.get(importance.code.as_str())?.parse().ok()?,
-                    ))
-                })
+            match slots.get(item) {
+                Some(Slot::Value(k)) => {
+                    if let Some(v) = form.values.get_mut(*k) {
+                        *v = value.parse().ok();
+                    }
+                }
+                Some(Slot::Topics) => {
+                    for (o, chosen) in options.iter().zip(form.topics.iter_mut()) {
+                        *chosen = value.split(';').any(|c| c == o.code);
+                    }
+                }
+                None => {}
+            }
+        }
+        let mut gaps = Vec::new();
+        for (k, (ability, _)) in pairs.iter().enumerate() {
+            let both: Vec<(f64, f64)> = forms
+                .iter()
+                .filter_map(|f| Some(((*f.values.get(2 * k)?)?, (*f.values.get(2 * k + 1)?)?)))
                 .collect();
-            if pairs.is_empty() {
+            if both.is_empty() {
                 continue;
             }
-            let k = pairs.len() as f64;
-            let (ab, im) = pairs
+            let n = both.len() as f64;
+            let (ab, im) = both
                 .iter()
                 .fold((0.0, 0.0), |acc, p| (acc.0 + p.0, acc.1 + p.1));
             let competency = ability
@@ -521,10 +599,10 @@ impl Store {
                 .to_string();
             gaps.push(Gap {
                 competency,
-                gap: im / k - ab / k,
-                ability: ab / k,
-                importance: im / k,
-                respondents: pairs.len(),
+                gap: im / n - ab / n,
+                ability: ab / n,
+                importance: im / n,
+                respondents: both.len(),
             });
         }
         gaps.sort_by(|a, b| {
@@ -532,52 +610,37 @@ impl Store {
                 .partial_cmp(&a.gap)
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
-        let topic_items: Vec<&crate::domain::instrument::Item> = def
-            .items
-            .iter()
-            .filter(|i| matches!(i.kind, ItemKind::Choice { multiple: true, .. }))
-            .take(1)
-            .collect();
-        let count_topics = |filter: &dyn Fn(&NeedsForm) -> bool| -> Vec<Topic> {
-            let mut topics = Vec::new();
-            for item in &topic_items {
-                let ItemKind::Choice { options, .. } = &item.kind else {
-                    continue;
-                };
-                for o in options {
-                    let count = forms
-                        .values()
-                        .filter(|f| filter(f))
-                        .filter(|(_, _, a)| {
-                            a.get(item.code.as_str())
-                                .is_some_and(|v| v.split(';').any(|c| c == o.code))
-                        })
-                        .count();
-                    topics.push(Topic {
-                        code: o.code.clone(),
-                        label: o.label.clone(),
-                        count,
-                    });
-                }
-            }
+        // Topics by how often they were wished (ties in the instrument's order).
+        let count_topics = |keep: &dyn Fn(&Form) -> bool| -> Vec<Topic> {
+            let mut topics: Vec<Topic> = options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| Topic {
+                    code: o.code.clone(),
+                    label: o.label.clone(),
+                    count: forms
+                        .iter()
+                        .filter(|f| keep(f) && f.topics.get(i).copied().unwrap_or(false))
+                        .count(),
+                })
+                .collect();
             topics.sort_by_key(|t| std::cmp::Reverse(t.count));
             topics
         };
-        let topics = count_topics(&|_| true);
-        let group = |key: &dyn Fn(&NeedsForm) -> String| {
-            let mut keys: Vec<String> = forms.values().map(key).collect();
-            keys.sort();
-            keys.dedup();
-            keys.into_iter()
+        let group = |names: &[String], key: &dyn Fn(&Form) -> usize| {
+            let mut order: Vec<usize> = (0..names.len()).collect();
+            order.sort_by(|a, b| names[*a].cmp(&names[*b]));
+            order
+                .into_iter()
                 .map(|k| {
-                    let n = forms.values().filter(|f| key(f) == k).count();
+                    let n = forms.iter().filter(|f| key(f) == k).count();
                     let top: Vec<String> = count_topics(&|f| key(f) == k)
                         .into_iter()
                         .filter(|t| t.count > 0)
                         .take(3)
                         .map(|t| t.label)
                         .collect();
-                    (k, n, top)
+                    (names[k].clone(), n, top)
                 })
                 .collect::<Vec<_>>()
         };
@@ -585,9 +648,9 @@ impl Store {
             instrument: def.code.clone(),
             respondents: forms.len(),
             gaps,
-            topics,
-            by_opd: group(&|f| f.0.clone()),
-            by_level: group(&|f| f.1.clone()),
+            topics: count_topics(&|_| true),
+            by_opd: group(&opds, &|f| f.opd),
+            by_level: group(&levels, &|f| f.level),
         })
     }
 }
