@@ -1242,7 +1242,13 @@ fn setup_digits_choose_the_nth_option_and_other_keys_say_why_not() {
     h.press(KeyCode::Char('3'));
     assert_eq!(
         notice(&h),
-        Msg::SetupChoiceKey.fill(Lang::Id, &[&"3", &2]),
+        "Tombol 3 tidak memilih apa pun: pakai angka 1–2, ←/→, Spasi, atau huruf awal",
+        "{}",
+        h.screen()
+    );
+    assert!(
+        h.screen()
+            .contains("Pilih dengan ←/→, Spasi, angka (pilihan ke-n) atau huruf awal; Tab ke"),
         "{}",
         h.screen()
     );

@@ -415,6 +415,20 @@ pub fn key_for(scopes: &[Scope], command: Command, lang: Lang) -> String {
     .unwrap_or_else(|| "?".into())
 }
 
+/// Every key that reaches `command` on a screen with these scopes, as help writes them (`Enter/↓`); `?`
+/// when none does. For hints that name all the keys of a binding.
+pub fn keys_for(scopes: &[Scope], command: Command, lang: Lang) -> String {
+    let mut scopes = scopes.to_vec();
+    scopes.push(Scope::Global);
+    active(&KeyContext {
+        scopes,
+        typing: false,
+    })
+    .into_iter()
+    .find(|s| s.command == command)
+    .map_or_else(|| "?".into(), |s| keys_label(&s, lang))
+}
+
 /// `msg` with `{0}`, `{1}` … filled with the keys of `commands` on a screen with these scopes (see
 /// [`key_for`]): hints written around keys that follow the table.
 pub fn hint(msg: Msg, scopes: &[Scope], commands: &[Command], lang: Lang) -> String {
@@ -537,6 +551,8 @@ mod tests {
         );
         assert_eq!(key_for(&[S::Worklist], C::NextView, Lang::En), "w");
         assert_eq!(key_for(&[S::Worklist], C::Enroll, Lang::En), "?");
+        assert_eq!(keys_for(&[S::Grid, S::Text], C::Down, Lang::En), "Enter/↓");
+        assert_eq!(keys_for(&[S::Worklist], C::Enroll, Lang::En), "?");
     }
 
     #[test]

@@ -140,7 +140,6 @@ catalog! {
     ProblemMoreThanDue => "melebihi jumlah tugas yang jatuh tempo ({0})", "more than the tasks due ({0})";
     EntryMoreThanDue => "Tugas tepat waktu tidak boleh melebihi tugas yang jatuh tempo ({0})", "Tasks on time cannot outnumber the tasks due ({0})";
     ErrWrongSlot => "{0}: {1} bukan instrumen perilaku yang cocok (--observation: daftar periksa; --interview: panduan wawancara atasan; --self: penilaian diri)", "{0}: {1} is not a fitting behaviour instrument (--observation: a checklist; --interview: a supervisor interview guide; --self: a self-assessment)";
-    ErrNotBehaviourInstrument => "{0}: {1} bukan instrumen perilaku (level behavior)", "{0}: {1} is not a behaviour instrument (level behavior)";
     FollowupPlanSet => "{0}: observasi {1}, wawancara {2}, penilaian diri {3}, pada hari ke-{4} dan hasil hari ke-{5} sesudah pelatihan; {6} tindak lanjut dijadwalkan", "{0}: observation {1}, interview {2}, self-assessment {3}, on days {4} and results on day {5} after the training; {6} follow-ups planned";
     ProblemNoSuchObjective => "butir tentang tujuan ke-{0}, padahal program ini hanya punya {1} tujuan", "an item about objective {0}, but this program has only {1} objectives";
     RecNoBehaviour => "Jadwalkan observasi dan wawancara atasan 30, 60 dan 90 hari sesudah pelatihan untuk melihat penerapannya di tempat kerja", "Schedule observations and supervisor interviews 30, 60 and 90 days after the training to see whether it is applied at work";
@@ -148,7 +147,8 @@ catalog! {
     RecLittleChange => "Tinjau penerapan di tempat kerja bersama atasan: sesuaikan tugas agar keterampilan baru dapat dipakai, dan lakukan tindak lanjut terjadwal", "Review application at work with the supervisors: adjust tasks so that the new skills get used, and follow up on a schedule";
     BecauseLittleChange => "hanya {0} dari {1} peserta yang diamati menunjukkan perubahan perilaku ({2})", "only {0} of {1} participants observed show a change in behaviour ({2})";
     RecSupervisorSupport => "Libatkan atasan: mentoring oleh atasan dan rencana tindak lanjut tertulis untuk peserta yang belum berubah", "Involve the supervisors: mentoring by the atasan and a written follow-up plan for the participants who have not changed";
-    BecauseBarrier => "\"{0}\" disebut pada {1} dari {2} wawancara atasan dan penilaian diri ({3}%, semua tahap); {4} peserta perilakunya tidak membaik", "\"{0}\" was named in {1} of {2} supervisor interviews and self-assessments ({3}%, all phases); {4} participants' behaviour did not improve";
+    BecauseBarrier => "\"{0}\" disebut pada {1} dari {2} wawancara atasan dan penilaian diri ({3}%, semua tahap)", "\"{0}\" was named in {1} of {2} supervisor interviews and self-assessments ({3}%, all phases)";
+    BecauseNotImproved => "{0} dari {1} peserta yang diamati awal dan sesudahnya perilakunya tidak membaik", "the behaviour of {0} of the {1} participants observed at the baseline and after did not improve";
     RecChanceToApply => "Beri peserta tugas atau proyek kecil yang memakai hasil pelatihan dalam 30 hari pertama", "Give participants a task or small project that uses the training within the first 30 days";
     DashBarriers => "Hambatan", "Barriers";
     DashNoBehaviour => "Belum ada observasi, wawancara atasan atau penilaian diri sesudah pelatihan", "No observation, supervisor interview or self-assessment after the training yet";
@@ -592,7 +592,7 @@ catalog! {
     OpDelete => "hapus", "delete";
     FilterFrom => "Dari tanggal", "From";
     FilterTo => "Sampai tanggal", "To";
-    AuditFilterHint => "Isi saringan · Tab isian berikut · Enter terapkan · Esc batal", "Fill in the filter · Tab next field · Enter apply · Esc cancel";
+    AuditFilterHint => "Isi saringan · {0} isian berikut · {1} terapkan · {2} batal", "Fill in the filter · {0} next field · {1} apply · {2} cancel";
     AuditListHint => "{0} ubah saringan · {1} riwayat lengkap data itu", "{0} change the filter · {1} the record's whole history";
     AuditEmpty => "Tidak ada perubahan yang cocok", "No change matches";
     AuditCount => "{0} perubahan", "{0} changes";
@@ -677,8 +677,8 @@ catalog! {
     EditorHintNote => "{0} menyimpan catatan; {1} membuat baris baru; {2} menutup tanpa menyimpan yang baru diketik", "{0} keeps the note; {1} starts a new line; {2} closes without keeping what was just typed";
     EntryDateHint => "Tanggal dd/mm/yyyy, lalu Enter", "A date dd/mm/yyyy, then Enter";
     SetupTitle => "Entri formulir kertas", "Entering paper forms";
-    SetupHint => "Pilih dengan ←/→, Spasi, angka (pilihan ke-n) atau huruf awal; Tab ke isian berikut; Enter di isian terakhir untuk mulai", "Choose with ←/→, Space, a digit (the n-th option) or a first letter; Tab to the next field; Enter on the last one to start";
-    SetupChoiceKey => "Tombol {0} tidak memilih apa pun: pakai angka 1–{1}, ←/→, Spasi, atau huruf awal", "Key {0} chooses nothing: use a digit 1–{1}, ←/→, Space, or a first letter";
+    SetupHint => "Pilih dengan {0}/{1}, {2}, angka (pilihan ke-n) atau huruf awal; {3} ke isian berikut; {4} di isian terakhir untuk mulai", "Choose with {0}/{1}, {2}, a digit (the n-th option) or a first letter; {3} to the next field; {4} on the last one to start";
+    SetupChoiceKey => "Tombol {0} tidak memilih apa pun: pakai angka 1–{1}, {2}/{3}, {4}, atau huruf awal", "Key {0} chooses nothing: use a digit 1–{1}, {2}/{3}, {4}, or a first letter";
     SetupProgram => "Program", "Program";
     SetupInstrument => "Instrumen", "Instrument";
     SetupPhase => "Tahap", "Phase";
@@ -690,7 +690,7 @@ catalog! {
     SetupHelp2 => "Setiap jawaban langsung tersimpan; koneksi putus tidak menghilangkan apa pun.", "Every answer is stored at once; a dropped connection loses nothing.";
     SetupHelp3 => "Verifikasi: operator kedua mengetik ulang tanpa melihat entri pertama.", "Verification: a second clerk keys the forms again without seeing the first keying.";
     ScoresTitle => "Nilai tes {0}", "Test scores {0}";
-    ScoresHint => "Ketik nilai 0–100 · Enter/↓ simpan dan turun · Tab kolom lain · Esc selesai", "Type a score 0–100 · Enter/↓ store and move down · Tab other column · Esc done";
+    ScoresHint => "Ketik nilai 0–100 · {0} simpan dan turun · {1} kolom lain · {2} selesai", "Type a score 0–100 · {0} store and move down · {1} other column · {2} done";
     ScoresSummary => "{0} pasangan dari {1} peserta · rata-rata pre {2} · post {3}", "{0} pairs of {1} participants · mean pre {2} · post {3}";
 
     // ── Instruments ──────────────────────────────────────────────────────────

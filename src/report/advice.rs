@@ -88,6 +88,28 @@ fn fixed(v: f64, places: usize, lang: Lang) -> String {
 }
 
 /// Applies every rule to a report.
+/// Why a barrier leads to a recommendation: how often it was named, and, when participants were observed
+/// before and after, how many of them did not improve (with no pairs observed, nobody is said to have).
+fn barrier_because(
+    n: &super::behaviour::Named,
+    b: &super::behaviour::Behaviour,
+    lang: Lang,
+) -> String {
+    let named = Msg::BecauseBarrier.fill(
+        lang,
+        &[&n.label, &n.count, &b.barrier_forms, &fixed(n.pct, 0, lang)],
+    );
+    let observed: usize = b.observations.iter().map(|o| o.paired).sum();
+    if observed == 0 {
+        return named;
+    }
+    let not_improved = b.unchanged.len() + b.worse.len();
+    format!(
+        "{named}; {}",
+        Msg::BecauseNotImproved.fill(lang, &[&not_improved, &observed])
+    )
+}
+
 pub fn recommend(report: &ProgramReport, leadership: bool, lang: Lang) -> Vec<Recommendation> {
     let mut out = Vec::new();
     let mut add = |rule: Rule, text: String, because: String| {
@@ -192,7 +214,6 @@ pub fn recommend(report: &ProgramReport, leadership: bool, lang: Lang) -> Vec<Re
         }
     }
     // Barriers named in the supervisor interviews and self-assessments of every phase.
-    let not_improved = b.unchanged.len() + b.worse.len();
     for (code, rule, text) in [
         ("1", Rule::NoSupervisorSupport, Msg::RecSupervisorSupport),
         ("2", Rule::MaterialMismatch, Msg::RecRelevance),
@@ -201,20 +222,7 @@ pub fn recommend(report: &ProgramReport, leadership: bool, lang: Lang) -> Vec<Re
         if let Some(n) = b.barriers.iter().find(|n| n.code == code)
             && n.pct >= BARRIER_SHARE
         {
-            add(
-                rule,
-                t(text),
-                Msg::BecauseBarrier.fill(
-                    lang,
-                    &[
-                        &n.label,
-                        &n.count,
-                        &b.barrier_forms,
-                        &fixed(n.pct, 0, lang),
-                        &not_improved,
-                    ],
-                ),
-            );
+            add(rule, t(text), barrier_because(n, b, lang));
         }
     }
     if leadership {
@@ -232,4 +240,37 @@ pub fn recommend(report: &ProgramReport, leadership: bool, lang: Lang) -> Vec<Re
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::barrier_because;
+    use crate::i18n::Lang;
+    use crate::report::behaviour::{Behaviour, Named, Observation};
+
+    fn named() -> Named {
+        Named {
+            code: "1".into(),
+            label: "Tidak ada dukungan dari atasan".into(),
+            count: 6,
+            pct: 60.0,
+        }
+    }
+
+    #[test]
+    fn a_barrier_says_who_did_not_improve_only_when_someone_was_observed_twice() {
+        let mut b = Behaviour {
+            barrier_forms: 10,
+            ..Behaviour::default()
+        };
+        let text = barrier_because(&named(), &b, Lang::Id);
+        assert!(text.contains("6 dari 10"), "{text}");
+        assert!(!text.contains("tidak membaik"), "{text}");
+        b.observations.push(Observation {
+            paired: 8,
+            ..Observation::default()
+        });
+        let text = barrier_because(&named(), &b, Lang::Id);
+        assert!(text.contains("0 dari 8 peserta"), "{text}");
+    }
 }

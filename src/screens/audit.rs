@@ -301,7 +301,12 @@ impl View for AuditScreen {
         self.form(cx)
             .render_with(form_area(area), buf, cx.theme, self.filtering);
         let hint = if self.filtering {
-            cx.t(Msg::AuditFilterHint).to_string()
+            crate::app::keymap::hint(
+                Msg::AuditFilterHint,
+                &self.scopes().0,
+                &[Command::NextField, Command::Open, Command::Cancel],
+                cx.lang,
+            )
         } else {
             crate::app::keymap::hint(
                 Msg::AuditListHint,

@@ -2,6 +2,8 @@
 //! with your value above theirs, and a choice — take theirs, or save yours over theirs knowingly.
 
 use super::Cx;
+use crate::app::action::Command;
+use crate::app::keymap::{Scope, key_for};
 use crate::i18n::Msg;
 use crate::widgets::{centered, put};
 use ratatui::buffer::Buffer;
@@ -70,9 +72,23 @@ impl ConflictView {
         let width = 78.min(area.width);
         let inner_w = width.saturating_sub(4);
         let lines = self.lines(cx, usize::from(inner_w));
-        let height = u16::try_from(lines.len())
-            .unwrap_or(10)
-            .saturating_add(6)
+        let who = Msg::ConflictWho.fill(
+            cx.lang,
+            &[
+                &crate::text::visible(&self.by),
+                &crate::domain::date::format_stamp(&self.at),
+            ],
+        );
+        // Who saved and when, and what each key does, are the point of the dialog: wrapped to its
+        // width, never cut.
+        let who = super::confirm::wrap(&who, usize::from(inner_w));
+        let keys = self.keys(cx, usize::from(inner_w));
+        let rows = |v: usize| u16::try_from(v).unwrap_or(1);
+        let (who_h, keys_h) = (rows(who.len()), rows(keys.len()));
+        let height = rows(lines.len())
+            .saturating_add(who_h)
+            .saturating_add(keys_h)
+            .saturating_add(4)
             .min(area.height);
         let r = centered(area, width, height);
         Clear.render(r, buf);
@@ -81,31 +97,52 @@ impl ConflictView {
             .title(format!(" {} ", cx.t(Msg::ConflictTitle)))
             .render(r, buf);
         let x = r.x + 2;
-        let who = Msg::ConflictWho.fill(
-            cx.lang,
-            &[
-                &crate::text::visible(&self.by),
-                &crate::domain::date::format_stamp(&self.at),
-            ],
-        );
-        put(buf, x, r.y + 1, &who, inner_w, cx.theme.error());
-        let room = usize::from(r.height.saturating_sub(5));
+        // The keys stay at the bottom; what does not fit above them is left out.
+        let keys_y = (r.y + r.height).saturating_sub(1 + keys_h).max(r.y + 1);
+        for (i, line) in who.iter().enumerate() {
+            let y = r.y + 1 + rows(i);
+            if y < keys_y {
+                put(buf, x, y, line, inner_w, cx.theme.error());
+            }
+        }
+        let top = r.y + 2 + who_h;
+        let room = usize::from(keys_y.saturating_sub(top));
         for (i, (line, strong)) in lines.iter().take(room).enumerate() {
-            let y = r.y + 3 + u16::try_from(i).unwrap_or(0);
             let style = if *strong {
                 cx.theme.header()
             } else {
                 cx.theme.base()
             };
-            put(buf, x, y, line, inner_w, style);
+            put(buf, x, top + rows(i), line, inner_w, style);
         }
-        let keys = format!(
-            "[t] {}   [s] {}   [Esc] {}",
-            cx.t(Msg::HelpTakeTheirs),
-            cx.t(Msg::HelpKeepMine),
-            cx.t(Msg::HelpBackToForm)
-        );
-        put(buf, x, r.y + r.height - 2, &keys, inner_w, cx.theme.dim());
+        for (i, line) in keys.iter().enumerate() {
+            let y = keys_y + rows(i);
+            if y + 1 < r.y + r.height {
+                put(buf, x, y, line, inner_w, cx.theme.dim());
+            }
+        }
+    }
+
+    /// The three choices with their keys from the keymap, as many to a line as `width` holds.
+    fn keys(&self, cx: &Cx, width: usize) -> Vec<String> {
+        let key = |command| key_for(&[Scope::Conflict], command, cx.lang);
+        let choices = [
+            (Command::TakeTheirs, Msg::HelpTakeTheirs),
+            (Command::KeepMine, Msg::HelpKeepMine),
+            (Command::Back, Msg::HelpBackToForm),
+        ];
+        let mut out: Vec<String> = Vec::new();
+        for (command, msg) in choices {
+            let choice = format!("[{}] {}", key(command), cx.t(msg));
+            match out.last_mut() {
+                Some(line) if line.chars().count() + 3 + choice.chars().count() <= width => {
+                    line.push_str("   ");
+                    line.push_str(&choice);
+                }
+                _ => out.push(choice),
+            }
+        }
+        out
     }
 }
 

@@ -6,7 +6,7 @@ use super::scores::ScoresScreen;
 use super::{Cx, Reply, Screen, View};
 use crate::app::action::{Action, Command};
 use crate::app::effect::{Effect, Load, Loaded};
-use crate::app::keymap::Scope;
+use crate::app::keymap::{Scope, key_for};
 use crate::domain::ids::ProgramId;
 use crate::domain::instrument::{Level, Phase};
 use crate::domain::user::Capability;
@@ -41,6 +41,9 @@ impl FieldKey for SetupField {
 
 /// The instrument choice that opens the score grid instead of a form.
 const SCORES: &str = "=scores";
+
+/// Where keys go on this screen (the hints name the keys of these scopes).
+const SCOPES: [Scope; 2] = [Scope::Form, Scope::Text];
 
 /// The program choice for forms that belong to no program (needs analyses).
 const NO_PROGRAM: &str = "-";
@@ -226,7 +229,7 @@ impl View for EntrySetupScreen {
     }
 
     fn scopes(&self) -> (Vec<Scope>, bool) {
-        (vec![Scope::Form, Scope::Text], self.form.is_some())
+        (SCOPES.to_vec(), self.form.is_some())
     }
 
     fn update(&mut self, action: &Action, cx: &Cx) -> Vec<Reply> {
@@ -273,10 +276,18 @@ impl View for EntrySetupScreen {
                 }) = form.focused()
                 {
                     let digits = options.len().min(9);
-                    return vec![Reply::error(
-                        Msg::SetupChoiceKey
-                            .fill(cx.lang, &[&crate::text::visible(&c.to_string()), &digits]),
-                    )];
+                    let [left, right] = [Command::CursorLeft, Command::CursorRight]
+                        .map(|command| key_for(&SCOPES, command, cx.lang));
+                    return vec![Reply::error(Msg::SetupChoiceKey.fill(
+                        cx.lang,
+                        &[
+                            &crate::text::visible(&c.to_string()),
+                            &digits,
+                            &left,
+                            &right,
+                            &cx.t(Msg::KeySpace),
+                        ],
+                    ))];
                 }
                 return vec![Reply::error(Msg::KeyNotAllowed.fill(cx.lang, &[&c]))];
             }
@@ -314,7 +325,18 @@ impl View for EntrySetupScreen {
         let w = area.width.saturating_sub(2);
         put(buf, x, area.y, cx.t(Msg::SetupTitle), w, cx.theme.header());
         // The hint may take two rows (80 columns do not hold it in one).
-        let hint = crate::screens::confirm::wrap(cx.t(Msg::SetupHint), usize::from(w));
+        let [left, right, next, start] = [
+            Command::CursorLeft,
+            Command::CursorRight,
+            Command::NextField,
+            Command::Submit,
+        ]
+        .map(|command| key_for(&SCOPES, command, cx.lang));
+        let hint = Msg::SetupHint.fill(
+            cx.lang,
+            &[&left, &right, &cx.t(Msg::KeySpace), &next, &start],
+        );
+        let hint = crate::screens::confirm::wrap(&hint, usize::from(w));
         for (i, line) in hint.iter().take(2).enumerate() {
             let y = area.y + 1 + u16::try_from(i).unwrap_or(0);
             put(buf, x, y, line, w, cx.theme.dim());

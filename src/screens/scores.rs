@@ -229,7 +229,17 @@ impl View for ScoresScreen {
         let x = area.x + 1;
         let w = area.width.saturating_sub(2);
         put(buf, x, area.y, &self.title(cx), w, theme.header());
-        put(buf, x, area.y + 1, cx.t(Msg::ScoresHint), w, theme.dim());
+        // Enter and ↓ both store and move down: the hint names every key of that binding.
+        let scopes = self.scopes().0;
+        let hint = Msg::ScoresHint.fill(
+            cx.lang,
+            &[
+                &crate::app::keymap::keys_for(&scopes, Command::Down, cx.lang),
+                &crate::app::keymap::key_for(&scopes, Command::NextField, cx.lang),
+                &crate::app::keymap::key_for(&scopes, Command::Back, cx.lang),
+            ],
+        );
+        put(buf, x, area.y + 1, &hint, w, theme.dim());
         let Some(rows) = &self.rows else {
             put(buf, x, area.y + 2, cx.t(Msg::Loading), w, theme.dim());
             return;
