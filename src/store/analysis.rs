@@ -313,8 +313,7 @@ impl Store {
             // Per program: sum and count of the answers of each item (a slot of `scales`). Rows come
             // program by program, so the last program's sums are found without a lookup.
             let mut programs: Vec<(i64, Vec<(f64, f64)>)> = Vec::new();
-            let mut seen: HashMap<i64, usize> = HashMap::new();
-            let mut last: Option<(i64, usize)> = None;
+            let mut runs = super::runs::Runs::default();
             let mut cursor = SlotCursor::new(&scales);
             let mut q = stmt.query(params![year_text, opd])?;
             while let Some(r) = q.next()? {
@@ -331,18 +330,14 @@ impl Store {
                     continue;
                 };
                 let program: i64 = r.get(0)?;
-                let at = match last {
-                    Some((p, at)) if p == program => at,
-                    _ => {
-                        let at = *seen.entry(program).or_insert_with(|| {
-                            programs.push((program, vec![(0.0, 0.0); scales.ranges.len()]));
-                            programs.len() - 1
-                        });
-                        last = Some((program, at));
-                        at
-                    }
-                };
-                if let Some(e) = programs.get_mut(at).and_then(|(_, s)| s.get_mut(slot)) {
+                let at = runs.slot(program, || -> Result<_> {
+                    programs.push((program, vec![(0.0, 0.0); scales.ranges.len()]));
+                    Ok(Some(programs.len() - 1))
+                })?;
+                if let Some(e) = at
+                    .and_then(|at| programs.get_mut(at))
+                    .and_then(|(_, s)| s.get_mut(slot))
+                {
                     e.0 += value;
                     e.1 += 1.0;
                 }
@@ -532,33 +527,22 @@ impl Store {
                AND (?2 IS NULL OR substr(r.created_at, 1, 4) = ?2)",
         )?;
         let mut forms: Vec<Form> = Vec::new();
-        let mut seen: HashMap<i64, usize> = HashMap::new();
-        let mut last: Option<(i64, usize)> = None;
+        let mut runs = super::runs::Runs::default();
         let mut q = stmt.query(params![def.code, y])?;
         while let Some(r) = q.next()? {
-            let id: i64 = r.get(0)?;
-            let at = match last {
-                Some((l, at)) if l == id => at,
-                _ => {
-                    let at = match seen.get(&id) {
-                        Some(at) => *at,
-                        None => {
-                            let opd = intern(&mut opds, r.get_ref(1)?.as_str().unwrap_or_default());
-                            let level =
-                                intern(&mut levels, r.get_ref(2)?.as_str().unwrap_or_default());
-                            forms.push(Form {
-                                opd,
-                                level,
-                                values: vec![None; 2 * pairs.len()],
-                                topics: vec![false; options.len()],
-                            });
-                            seen.insert(id, forms.len() - 1);
-                            forms.len() - 1
-                        }
-                    };
-                    last = Some((id, at));
-                    at
-                }
+            let at = runs.slot(r.get(0)?, || -> Result<_> {
+                let opd = intern(&mut opds, r.get_ref(1)?.as_str().unwrap_or_default());
+                let level = intern(&mut levels, r.get_ref(2)?.as_str().unwrap_or_default());
+                forms.push(Form {
+                    opd,
+                    level,
+                    values: vec![None; 2 * pairs.len()],
+                    topics: vec![false; options.len()],
+                });
+                Ok(Some(forms.len() - 1))
+            })?;
+            let Some(at) = at else {
+                continue;
             };
             let item = r.get_ref(3)?.as_str().unwrap_or_default();
             let value = r.get_ref(4)?.as_str().unwrap_or_default();

@@ -20,6 +20,7 @@ pub mod program;
 pub mod progress;
 pub mod response;
 pub mod results;
+mod runs;
 mod schema;
 pub mod user;
 pub mod verification;

@@ -355,7 +355,8 @@ impl Store {
                 info_from,
             )?
             .collect::<rusqlite::Result<_>>()?;
-        let index: HashMap<i64, usize> = infos.iter().enumerate().map(|(i, f)| (f.id, i)).collect();
+        let mut runs =
+            super::runs::Runs::with(infos.iter().enumerate().map(|(i, f)| (f.id, i)).collect());
         let mut forms: Vec<ResponseData> = infos
             .into_iter()
             .map(|info| ResponseData {
@@ -374,15 +375,10 @@ impl Store {
             batch.phase.code()
         ])?;
         // A form's answers come together: its place is looked up once per form, not once per answer.
-        let mut last: Option<(i64, usize)> = None;
         while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            let at = match last {
-                Some((l, at)) if l == id => Some(at),
-                _ => index.get(&id).copied(),
+            let Some(at) = runs.slot(r.get(0)?, || Ok::<_, rusqlite::Error>(None))? else {
+                continue;
             };
-            let Some(at) = at else { continue };
-            last = Some((id, at));
             if let Some(form) = forms.get_mut(at) {
                 form.answers.insert(r.get(1)?, r.get(2)?);
             }
