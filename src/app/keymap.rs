@@ -403,6 +403,13 @@ pub fn active(ctx: &KeyContext) -> Vec<Shown> {
 /// The first key that reaches `command` on a screen with these scopes (the global layer added), as help
 /// writes it: for hints such as "press n to add one", so the text follows the table. `?` when none does.
 pub fn key_for(scopes: &[Scope], command: Command, lang: Lang) -> String {
+    shown_for(scopes, command)
+        .and_then(|s| s.keys.first().map(|k| k.label(lang)))
+        .unwrap_or_else(|| "?".into())
+}
+
+/// The binding that reaches `command` on a screen with these scopes (and the global ones).
+fn shown_for(scopes: &[Scope], command: Command) -> Option<Shown> {
     let mut scopes = scopes.to_vec();
     scopes.push(Scope::Global);
     active(&KeyContext {
@@ -411,22 +418,29 @@ pub fn key_for(scopes: &[Scope], command: Command, lang: Lang) -> String {
     })
     .into_iter()
     .find(|s| s.command == command)
-    .and_then(|s| s.keys.first().map(|k| k.label(lang)))
-    .unwrap_or_else(|| "?".into())
 }
 
 /// Every key that reaches `command` on a screen with these scopes, as help writes them (`Enter/↓`); `?`
 /// when none does. For hints that name all the keys of a binding.
 pub fn keys_for(scopes: &[Scope], command: Command, lang: Lang) -> String {
-    let mut scopes = scopes.to_vec();
-    scopes.push(Scope::Global);
-    active(&KeyContext {
-        scopes,
-        typing: false,
-    })
-    .into_iter()
-    .find(|s| s.command == command)
-    .map_or_else(|| "?".into(), |s| keys_label(&s, lang))
+    shown_for(scopes, command).map_or_else(|| "?".into(), |s| keys_label(&s, lang))
+}
+
+/// "Tab selesai · Enter baris baru · Esc batal": each command's key and what it does, as the help bar
+/// says it, for the commands reached on a screen with these scopes.
+pub fn key_hints(scopes: &[Scope], commands: &[Command], lang: Lang) -> String {
+    commands
+        .iter()
+        .filter_map(|c| shown_for(scopes, *c))
+        .filter_map(|s| {
+            let key = s.keys.first()?.label(lang);
+            let what = s.help.text(lang);
+            let mut chars = what.chars();
+            let first = chars.next()?;
+            Some(format!("{key} {}{}", first.to_lowercase(), chars.as_str()))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// `msg` with `{0}`, `{1}` … filled with the keys of `commands` on a screen with these scopes (see

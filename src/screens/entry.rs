@@ -11,12 +11,12 @@ use super::confirm::Confirm;
 use super::{Cx, Modal, Reply, View};
 use crate::app::action::{Action, Command};
 use crate::app::effect::{Change, Effect, EntryStats, Load, Loaded, Saved};
-use crate::app::keymap::{self, KeyContext, Scope};
+use crate::app::keymap::{self, Scope};
 use crate::domain::instrument::{
     AnswerError, Definition, Item, ItemKind, ItemRole, Phase, note_key,
 };
 use crate::domain::nip::Nip;
-use crate::i18n::{Lang, Msg, number};
+use crate::i18n::{Msg, number};
 use crate::store::response::{Batch, EntryBatch, KEPT_FORM, Keying, Respondent, kept_record};
 use crate::text::search_key;
 use crate::widgets::input::{Edit, Edited, InputKind, TextInput};
@@ -136,33 +136,6 @@ const NOTE_MAX: usize = 1000;
 /// The keymap scopes while keying items, and while the multi-line editor is open.
 const ENTRY_SCOPES: [Scope; 2] = [Scope::Entry, Scope::Text];
 const EDITOR_SCOPES: [Scope; 2] = [Scope::Editor, Scope::Text];
-
-/// The first key of a command in these scopes, from the keymap table that dispatches keys.
-fn key_of(scopes: &[Scope], command: Command, lang: Lang) -> String {
-    keymap::key_for(scopes, command, lang)
-}
-
-/// "Enter baris baru · Tab selesai · Esc batal": keys and what they do, from the keymap table.
-fn key_hints(scopes: &[Scope], commands: &[Command], lang: Lang) -> String {
-    let mut all = scopes.to_vec();
-    all.push(Scope::Global);
-    let shown = keymap::active(&KeyContext {
-        scopes: all,
-        typing: true,
-    });
-    commands
-        .iter()
-        .filter_map(|c| shown.iter().find(|s| s.command == *c))
-        .filter_map(|s| {
-            let key = s.keys.first()?.label(lang);
-            let what = s.help.text(lang);
-            let mut chars = what.chars();
-            let first = chars.next()?;
-            Some(format!("{key} {}{}", first.to_lowercase(), chars.as_str()))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
 
 impl EntryScreen {
     /// The entry screen of a batch, opened on one person's form.
@@ -707,7 +680,7 @@ impl EntryScreen {
         };
         // A blank paper is not a form: it is thrown away (Ctrl-D), not saved.
         if self.answers.is_empty() {
-            let discard = key_of(&ENTRY_SCOPES, Command::DiscardForm, cx.lang);
+            let discard = keymap::key_for(&ENTRY_SCOPES, Command::DiscardForm, cx.lang);
             return vec![Reply::error(Msg::EntryEmptyForm.fill(cx.lang, &[&discard]))];
         }
         let missing = (0..self.items_len()).find(|i| {
@@ -1506,7 +1479,7 @@ impl EntryScreen {
                 " {} ",
                 Msg::EditorTitle.fill(
                     cx.lang,
-                    &[&key_hints(
+                    &[&keymap::key_hints(
                         &EDITOR_SCOPES,
                         &[Command::AcceptText, Command::Newline, Command::Cancel],
                         cx.lang
@@ -1749,20 +1722,21 @@ fn answer_hint(item: &Item, cx: &Cx) -> String {
         } => Msg::EntryLongTextHint.fill(
             cx.lang,
             &[
-                &key_of(&ENTRY_SCOPES, Command::OpenEditor, cx.lang),
-                &key_of(&ENTRY_SCOPES, Command::Submit, cx.lang),
+                &keymap::key_for(&ENTRY_SCOPES, Command::OpenEditor, cx.lang),
+                &keymap::key_for(&ENTRY_SCOPES, Command::Submit, cx.lang),
             ],
         ),
-        ItemKind::Text { .. } => {
-            Msg::EntryTextHint.fill(cx.lang, &[&key_of(&ENTRY_SCOPES, Command::Submit, cx.lang)])
-        }
+        ItemKind::Text { .. } => Msg::EntryTextHint.fill(
+            cx.lang,
+            &[&keymap::key_for(&ENTRY_SCOPES, Command::Submit, cx.lang)],
+        ),
         ItemKind::Date => cx.t(Msg::EntryDateHint).to_string(),
     }
 }
 
 /// How the editor works, with its keys from the keymap: for a long answer (`answer`) or a note.
 fn editor_hint(answer: bool, cx: &Cx) -> String {
-    let key = |c| key_of(&EDITOR_SCOPES, c, cx.lang);
+    let key = |c| keymap::key_for(&EDITOR_SCOPES, c, cx.lang);
     let msg = if answer {
         Msg::EditorHintAnswer
     } else {

@@ -2,6 +2,7 @@
 //! aggregate queries, never by building every program's report.
 
 use super::{Result, Store, Tx};
+use crate::domain::enrollment::Completion;
 use crate::domain::ids::{AsnId, OpdId, ProgramId};
 use crate::domain::instrument::{Definition, ItemKind, Level};
 use rusqlite::params;
@@ -245,14 +246,17 @@ impl Store {
             .collect();
         // Enrollments per program, counted in one pass over the (program, completion) index alone (a
         // subquery per program looked every participant up twice). `stayed`: those who did not
-        // withdraw, in every OPD.
+        // withdraw, in every OPD — `Completion::stayed`, as the report counts them.
         let mut stayed: HashMap<ProgramId, i64> = HashMap::new();
         let mut stmt = self.conn().prepare_cached(
-            "SELECT program_id, count(CASE WHEN completion IS NOT 'mengundurkan_diri' THEN 1 END),
-                    count(*), count(CASE WHEN completion = 'lulus' THEN 1 END)
+            "SELECT program_id, count(CASE WHEN completion IS NOT ?1 THEN 1 END),
+                    count(*), count(CASE WHEN completion = ?2 THEN 1 END)
              FROM enrollment GROUP BY program_id",
         )?;
-        let mut q = stmt.query([])?;
+        let mut q = stmt.query(params![
+            Completion::MengundurkanDiri.code(),
+            Completion::Lulus.code()
+        ])?;
         while let Some(r) = q.next()? {
             let program = ProgramId(r.get(0)?);
             stayed.insert(program, r.get(1)?);
